@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { RecordedEvent } from './event-store.port.js';
+
+/** The link before the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export type HashedFields = Omit<RecordedEvent, 'hash' | 'previousHash'>;
+
+/** RFC 8785 canonical JSON of exactly the fields the chain protects. */
+export const canonicalEvent = (event: HashedFields): string => {
+  const text = canonicalize({
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    globalPosition: event.globalPosition,
+  });
+  if (text === undefined) throw new Error('event is not serialisable as JSON');
+  return text;
+};
+
+export const chainHash = (previousHash: string, event: HashedFields): string =>
+  createHash('sha256').update(previousHash).update(canonicalEvent(event)).digest('hex');
+
+export type ChainBreak = {
+  globalPosition: number;
+  reason: 'hash-mismatch' | 'link-mismatch';
+};
+
+/**
+ * Recomputes the chain over consecutive events; returns the first break or null.
+ * `expectedPrevious` is the hash before the first event (GENESIS_HASH from position 1).
+ */
+export const findChainBreak = (
+  events: Iterable<RecordedEvent>,
+  expectedPrevious: string = GENESIS_HASH,
+): ChainBreak | null => {
+  let previous = expectedPrevious;
+  for (const event of events) {
+    if (event.previousHash !== previous) {
+      return { globalPosition: event.globalPosition, reason: 'link-mismatch' };
+    }
+    if (chainHash(previous, event) !== event.hash) {
+      return { globalPosition: event.globalPosition, reason: 'hash-mismatch' };
+    }
+    previous = event.hash;
+  }
+  return null;
+};

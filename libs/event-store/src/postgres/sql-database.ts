@@ -1,0 +1,56 @@
+import pg from 'pg';
+
+export interface SqlQueryable {
+  query<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * One SQL code path for node-postgres and PGlite: both are driven through a
+ * `pg.Pool` (PGlite via its built-in pg adapter, pool size 1, which also
+ * serialises its transactions — PGlite has a single connection).
+ */
+export class SqlDatabase implements SqlQueryable {
+  constructor(
+    private readonly pool: pg.Pool,
+    /** What the pool talks to, for LISTEN/NOTIFY and diagnostics. */
+    readonly kind: 'postgres' | 'pglite',
+    private readonly onClose: () => Promise<void> = async () => undefined,
+  ) {}
+
+  async query<Row extends object>(text: string, params: unknown[] = []): Promise<Row[]> {
+    const result = await this.pool.query<Row>(text, params);
+    return result.rows;
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: SqlQueryable = {
+        query: async <Row extends object>(text: string, params: unknown[] = []) =>
+          (await client.query<Row>(text, params)).rows,
+      };
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A dedicated connection for LISTEN; only meaningful on a PostgreSQL server. */
+  async connectListener(): Promise<pg.PoolClient> {
+    return this.pool.connect();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+    await this.onClose();
+  }
+}
+
+export const connectPostgres = (connectionString: string, max = 10): SqlDatabase =>
+  new SqlDatabase(new pg.Pool({ connectionString, max }), 'postgres');

@@ -1,0 +1,2 @@
+// Projections (scorecard, alignment health, objection gaps, retro boards) arrive in the next issue.
+export {};

@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+let t=Date.now();
+const db = new PGlite('memory://'); await db.waitReady; console.log('memory create', Date.now()-t);
+t=Date.now(); const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size);
+t=Date.now(); const db2 = new PGlite({loadDataDir: dump}); await db2.waitReady; console.log('load', Date.now()-t);
+const pool = new pg.Pool(createPgConfig(db2));
+const r = await pool.query("select 1::int8 as a, now() as b, '{\"x\":1.0}'::jsonb as c, pg_current_xact_id() as x");
+console.log(r.rows, typeof r.rows[0].a);
+t=Date.now(); const db3 = new PGlite('/tmp/pgl-dir'); await db3.waitReady; console.log('dir create', Date.now()-t);
+await db3.close();
+t=Date.now(); const db4 = new PGlite('/tmp/pgl-dir'); await db4.waitReady; console.log('dir reopen', Date.now()-t);
