@@ -5,7 +5,7 @@ import { appendTo, createTestPostgres, newEvent, take } from '#testing';
 
 const WRITERS = 4;
 const APPENDS_PER_WRITER = 15;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Writers in separate pools (as separate processes would be) hold their

@@ -1,2 +1,3 @@
 export * from './event-store-contract.js';
 export * from './test-databases.js';
+export * from './given-when-then.js';

@@ -1,0 +1,65 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
+import canonicalize from 'canonicalize';
+import type { Request } from 'express';
+import { badRequest } from '../http/problem.js';
+
+/** What the HTTP request adds to a command: identity, expectations, tracing. */
+export interface CommandContext {
+  /** The Idempotency-Key, or one derived from the request's content. */
+  commandId: string;
+  /** Hash of method, path and body: the same key with another fingerprint is a misuse. */
+  fingerprint: string;
+  /** From If-Match: the revision the client based its command on. */
+  expectedRevision: number | 'exists' | null;
+  correlationId: string;
+  receivedAt: string;
+}
+
+const TOKEN = /^[\x21-\x7e]{1,255}$/;
+
+const header = (request: Request, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(',') : value;
+};
+
+const token = (request: Request, name: string): string | undefined => {
+  const value = header(request, name);
+  if (value !== undefined && !TOKEN.test(value)) {
+    throw badRequest(name, 'token', `${name} must be 1–255 visible ASCII characters`);
+  }
+  return value;
+};
+
+/** If-Match: `"3"` (as sent in ETag), `3`, or `*` (the stream must exist). */
+export const parseIfMatch = (value: string | undefined): CommandContext['expectedRevision'] => {
+  if (value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed === '*') return 'exists';
+  const match = /^"?(-1|\d{1,15})"?$/.exec(trimmed);
+  if (!match) {
+    throw badRequest('If-Match', 'revision-etag', 'If-Match must be a revision ETag such as "3", or *');
+  }
+  return Number(match[1]);
+};
+
+export const fingerprintOf = (request: Request): string =>
+  createHash('sha256')
+    .update(canonicalize({ method: request.method, path: request.path, body: request.body ?? {} }) ?? '')
+    .digest('hex');
+
+export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
+  const fingerprint = fingerprintOf(request);
+  return {
+    commandId: token(request, 'Idempotency-Key') ?? `derived:${fingerprint}`,
+    fingerprint,
+    expectedRevision: parseIfMatch(header(request, 'If-Match')),
+    correlationId: token(request, 'X-Correlation-Id') ?? randomUUID(),
+    receivedAt: now.toISOString(),
+  };
+};
+
+/** Injects the CommandContext of the current request into a controller method. */
+export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  commandContextOf(context.switchToHttp().getRequest<Request>()),
+);

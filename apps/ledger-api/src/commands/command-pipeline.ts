@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidV5 } from 'uuid';
+import { type Decider, type DomainEvent, fold, resolveOccurredAt, schemaVersionOf } from '#domain';
+import {
+  type AppendResult,
+  CommandIdReusedError,
+  type EventStore,
+  type NewEvent,
+  NO_REVISION,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+  atRevision,
+  noStream,
+} from '#event-store';
+import { EVENT_STORE } from '../event-store/event-store.module.js';
+import type { CommandContext } from './command-context.js';
+
+/** Namespace for event ids derived from command ids (UUID v5). */
+const EVENT_ID_NAMESPACE = '6f1c3a52-3d0e-4b9a-9a57-2f4e1d7c8b10';
+/** Without If-Match a lost race is retried against the new state, up to this often. */
+const MAX_ATTEMPTS = 5;
+const PAGE = 1_000;
+
+export interface CommandRun<Command, Event extends DomainEvent, State> {
+  decider: Decider<Command, Event, State>;
+  streamId: string;
+  command: Command;
+  context: CommandContext;
+  /** The person acting, when the command names one. */
+  actor: string | null;
+  occurredAt: string | undefined;
+}
+
+/**
+ * The write path every command takes: replay a known command id, else read
+ * the stream, fold, decide, and append expecting the revision that was read.
+ */
+@Injectable()
+export class CommandPipeline {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async run<Command, Event extends DomainEvent, State>(
+    run: CommandRun<Command, Event, State>,
+  ): Promise<AppendResult> {
+    const { context } = run;
+    const earlier = await this.store.findCommand(context.commandId);
+    if (earlier) {
+      if (earlier.fingerprint !== context.fingerprint) throw new CommandIdReusedError(context.commandId);
+      return { ...earlier.result, replayed: true };
+    }
+    const occurredAt = resolveOccurredAt(run.occurredAt, context.receivedAt);
+    for (let attempt = 1; ; attempt += 1) {
+      const history = await this.readStream(run.streamId);
+      const revision = history.at(-1)?.streamRevision ?? NO_REVISION;
+      this.checkIfMatch(run.streamId, context.expectedRevision, revision);
+      const state = fold(run.decider, history.map(toDomainEvent<Event>));
+      const events = run.decider.decide(run.command, state).map((event, index) =>
+        this.toNewEvent(event, index, run, occurredAt),
+      );
+      try {
+        return await this.append(run, events, revision);
+      } catch (error) {
+        const lostRace = error instanceof WrongExpectedVersionError && context.expectedRevision === null;
+        if (!lostRace || attempt === MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private append<C, E extends DomainEvent, S>(run: CommandRun<C, E, S>, events: NewEvent[], revision: number) {
+    return this.store.append({
+      streamId: run.streamId,
+      events,
+      expectedState: revision === NO_REVISION ? noStream : atRevision(revision),
+      command: { commandId: run.context.commandId, fingerprint: run.context.fingerprint },
+    });
+  }
+
+  private checkIfMatch(streamId: string, expected: CommandContext['expectedRevision'], actual: number) {
+    if (expected === null) return;
+    if (expected === 'exists' ? actual === NO_REVISION : expected !== actual) {
+      throw new WrongExpectedVersionError(
+        streamId,
+        expected === 'exists' ? { kind: 'stream-exists' } : atRevision(expected),
+        actual,
+      );
+    }
+  }
+
+  private async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for (;;) {
+      const page = await this.store.readStream(streamId, { fromRevision: events.length, maxCount: PAGE });
+      events.push(...page);
+      if (page.length < PAGE) return events;
+    }
+  }
+
+  private toNewEvent<C, E extends DomainEvent, S>(
+    event: E,
+    index: number,
+    run: CommandRun<C, E, S>,
+    occurredAt: string,
+  ): NewEvent {
+    return {
+      // Deterministic: a retried command produces the same event ids.
+      eventId: uuidV5(`${run.context.commandId}/${index}`, EVENT_ID_NAMESPACE),
+      type: event.type,
+      schemaVersion: schemaVersionOf(event.type),
+      data: event.data as NewEvent['data'],
+      metadata: {
+        commandId: run.context.commandId,
+        correlationId: run.context.correlationId,
+        causationId: run.context.commandId,
+        actor: run.actor,
+        occurredAt,
+      },
+    };
+  }
+}
+
+/** Stored events back into domain events; upcasting of old schema versions goes here. */
+const toDomainEvent = <Event extends DomainEvent>(event: RecordedEvent): Event =>
+  ({ type: event.type, data: event.data }) as unknown as Event;

@@ -1,0 +1,53 @@
+import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type EventStore,
+  PostgresEventStore,
+  type SqlDatabase,
+  connectPostgres,
+  openEmbeddedDatabase,
+} from '#event-store';
+import type { LedgerConfig } from '../config/ledger-config.js';
+
+export const EVENT_STORE = Symbol('EventStore');
+
+/** Where the event store lives; tests may hand in a database of their own. */
+export const openDatabase = async (config: LedgerConfig, logger: Logger): Promise<SqlDatabase> => {
+  if (config.databaseUrl) {
+    logger.log('Event store: PostgreSQL server (DATABASE_URL)');
+    return connectPostgres(config.databaseUrl, config.databasePoolSize);
+  }
+  logger.log(`Event store: embedded PGlite in ${config.dataDir}`);
+  return openEmbeddedDatabase(config.dataDir, (error) => {
+    // Another process may now write to the directory: stop before anything is lost.
+    logger.error(`Lost the lock on ${config.dataDir}: ${error.message}; exiting`);
+    process.exit(1);
+  });
+};
+
+@Injectable()
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(config: LedgerConfig, database?: SqlDatabase): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          useFactory: async () =>
+            PostgresEventStore.open(database ?? (await openDatabase(config, new Logger('EventStore')))),
+        },
+        EventStoreCloser,
+      ],
+      exports: [EVENT_STORE],
+    };
+  }
+}

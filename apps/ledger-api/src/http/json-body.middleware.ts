@@ -1,0 +1,91 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { type Problem, problem } from './problem.js';
+import { sendProblem } from './problem-details.filter.js';
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message?: string;
+  limit?: number;
+}
+
+const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return problem(400, 'malformed-json', 'The body is not valid JSON', { detail: error.message });
+    case 'entity.too.large':
+      return problem(413, 'body-too-large', 'The body is too large', {
+        detail: `The body exceeds the limit of ${limitBytes} bytes`,
+        limitBytes,
+      });
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return problem(415, 'unsupported-media-type', 'Unsupported body encoding', { detail: error.message });
+    default:
+      return problem(error.status && error.status < 500 ? error.status : 400, 'unreadable-body', 'The body could not be read', {
+        detail: error.message,
+      });
+  }
+};
+
+/** PostgreSQL cannot store NUL in text; find it here so the client is told which field. */
+const pathOfNul = (value: unknown, path: string): string | null => {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = pathOfNul(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+};
+
+const hasBody = (request: Request) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+
+/**
+ * Parses JSON bodies up to `limitBytes` and answers every body problem —
+ * wrong content type, malformed JSON, too large, not an object — with
+ * problem+json before any handler runs.
+ */
+export const jsonBody = (limitBytes: number) => {
+  const parse = express.json({ limit: limitBytes, type: JSON_TYPES, strict: true });
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (hasBody(request) && !request.is(JSON_TYPES)) {
+      sendProblem(
+        response,
+        problem(415, 'unsupported-media-type', 'Unsupported content type', {
+          detail: `Send the body as application/json (got ${request.headers['content-type'] ?? 'none'})`,
+        }),
+        request.originalUrl,
+      );
+      return;
+    }
+    parse(request, response, (error?: unknown) => {
+      if (error) return sendProblem(response, bodyProblem(error as BodyParserError, limitBytes), request.originalUrl);
+      if (hasBody(request) && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
+        return sendProblem(
+          response,
+          problem(400, 'validation-failed', 'The request is not valid', {
+            detail: 'The body must be a JSON object',
+            errors: [{ field: '(body)', rule: 'isObject', message: 'the body must be a JSON object' }],
+          }),
+          request.originalUrl,
+        );
+      }
+      const nulField = pathOfNul(request.body, '');
+      if (nulField) {
+        return sendProblem(
+          response,
+          problem(400, 'validation-failed', 'The request is not valid', {
+            detail: `${nulField} contains a NUL character`,
+            errors: [{ field: nulField, rule: 'no-nul-character', message: `${nulField} must not contain NUL (\\u0000)` }],
+          }),
+          request.originalUrl,
+        );
+      }
+      next();
+    });
+  };
+};

@@ -1,0 +1,31 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { type Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { toProblem } from './problem-mapping.js';
+
+export const sendProblem = (response: Response, body: Problem, instance?: string): void => {
+  response
+    .status(body.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(instance ? { ...body, instance } : body));
+};
+
+/** Every error leaves the service as application/problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const mapped = toProblem(error);
+    if (!mapped) {
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    const body =
+      mapped ?? problem(500, 'internal-error', 'Internal error', { detail: 'The failure was logged; nothing was written.' });
+    if (response.headersSent) return;
+    sendProblem(response, body, request.originalUrl);
+  }
+}

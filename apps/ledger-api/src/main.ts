@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DataDirectoryLockedError } from '#event-store';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadConfig } from './config/ledger-config.js';
+
+const logger = new Logger('Main');
+
+const main = async () => {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  logger.log(`Alignment Ledger listening on ${await app.getUrl()} — API docs at /docs`);
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof DataDirectoryLockedError || error instanceof ConfigError) {
+    logger.error(error.message);
+    process.exit(2);
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { CommandRejected } from '../shared/command-rejected.js';
+import type { ObjectionLogged } from './objection.events.js';
+import type { ObjectionState } from './objection.state.js';
+
+export interface LogObjection {
+  type: 'LogObjection';
+  objectionId: string;
+  category: string;
+  text: string;
+  heardBy: string;
+  dealId: string | null;
+  campaignId: string | null;
+}
+
+export const logObjection = (command: LogObjection, state: ObjectionState): ObjectionLogged[] => {
+  if (state.status === 'logged') {
+    throw new CommandRejected(
+      'conflict',
+      'objection-already-logged',
+      `objection ${command.objectionId} was already logged`,
+    );
+  }
+  const { type: _type, ...data } = command;
+  return [{ type: 'ObjectionLogged', data }];
+};

@@ -1,0 +1,16 @@
+import type { DomainEvent } from '../shared/decider.js';
+
+export type ObjectionLogged = DomainEvent<
+  'ObjectionLogged',
+  {
+    objectionId: string;
+    category: string;
+    text: string;
+    /** A person id of the sales rep who heard it. */
+    heardBy: string;
+    dealId: string | null;
+    campaignId: string | null;
+  }
+>;
+
+export type ObjectionEvent = ObjectionLogged;

@@ -1,0 +1,20 @@
+/** An event as the domain knows it: a string-literal type and its data. */
+export interface DomainEvent<Type extends string = string, Data extends object = object> {
+  type: Type;
+  data: Data;
+}
+
+/**
+ * The pure core of a stream: `decide` turns a command into events against the
+ * current state, `evolve` folds one event into the state. No I/O, no clock.
+ */
+export interface Decider<Command, Event extends DomainEvent, State> {
+  initialState: State;
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+}
+
+export const fold = <Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  events: readonly Event[],
+): State => events.reduce(decider.evolve, decider.initialState);
