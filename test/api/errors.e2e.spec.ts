@@ -1,0 +1,87 @@
+import { type TestApp, campaignBrief, objection, startTestApp } from '../support/test-app.js';
+
+describe('bad input gets a 4xx problem+json and writes nothing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { LEDGER_BODY_LIMIT: '2kb' });
+  });
+  afterAll(async () => {
+    expect(await t.store.headPosition()).toBe(0);
+    await t.close();
+  });
+
+  const post = (path = '/v1/objections/o-1/log') => t.http().post(path);
+  const expectProblem = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, type: string) => {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status, type: `/problems/${type}` });
+    expect(typeof response.body.title).toBe('string');
+  };
+  const fields = (response: { body: { errors?: { field: string; rule: string }[] } }) =>
+    (response.body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
+
+  it('malformed JSON is a 400', async () => {
+    expectProblem(await post().set('content-type', 'application/json').send('{"category":'), 400, 'malformed-json');
+  });
+
+  it('a body over the configured limit is a 413 stating the limit', async () => {
+    const response = await post().send(objection({ text: 'x'.repeat(3000) }));
+    expectProblem(response, 413, 'body-too-large');
+    expect(response.body.limitBytes).toBe(2048);
+  });
+
+  it('a non-JSON content type is a 415', async () => {
+    expectProblem(await post().set('content-type', 'text/plain').send('price'), 415, 'unsupported-media-type');
+    expectProblem(await post().type('form').send('category=price'), 415, 'unsupported-media-type');
+  });
+
+  it('a JSON array or scalar body is a 400', async () => {
+    expectProblem(await post().send([objection()]), 400, 'validation-failed');
+    expectProblem(await post().set('content-type', 'application/json').send('"price"'), 400, 'malformed-json');
+  });
+
+  it('names every offending field with its rule, including unknown fields', async () => {
+    const response = await post().send({ category: 'vibes', text: '', heardBy: 'sam smith', colour: 'red' });
+    expectProblem(response, 400, 'validation-failed');
+    expect(fields(response)).toEqual(
+      expect.arrayContaining(['colour:unknown-field', 'category:isIn', 'text:isLength', 'heardBy:matches']),
+    );
+  });
+
+  it('a missing body names the required fields', async () => {
+    const response = await post();
+    expectProblem(response, 400, 'validation-failed');
+    expect(fields(response)).toEqual(expect.arrayContaining(['category:isIn', 'text:isString', 'heardBy:isString']));
+  });
+
+  it('wrong element types in lists are named by field', async () => {
+    const response = await post('/v1/campaigns/c-1/launch').send(campaignBrief({ channels: [], talkingPoints: [1] }));
+    expectProblem(response, 400, 'validation-failed');
+    expect(fields(response)).toEqual(expect.arrayContaining(['channels:arrayNotEmpty', 'talkingPoints:isString']));
+  });
+
+  it('an occurredAt without a time zone is a 400, one far in the future a 422', async () => {
+    expect(fields(await post().send(objection({ occurredAt: '2026-11-20T10:00:00' })))).toContain('occurredAt:matches');
+    const future = await post().send(objection({ occurredAt: '2099-01-01T00:00:00Z' }));
+    expectProblem(future, 422, 'occurred-at-in-future');
+    expect(fields(future)).toEqual(['occurredAt:occurred-at-in-future']);
+  });
+
+  it('a NUL character is refused naming the field', async () => {
+    const response = await post().send(objection({ text: 'a\u0000b' }));
+    expectProblem(response, 400, 'validation-failed');
+    expect(fields(response)).toEqual(['text:no-nul-character']);
+  });
+
+  it('an invalid id in the path, If-Match or Idempotency-Key is a 400 naming it', async () => {
+    expect(fields(await post('/v1/objections/has%20space/log').send(objection()))).toEqual(['objectionId:entity-id']);
+    expect(fields(await post().set('If-Match', 'W/"abc"').send(objection()))).toEqual(['If-Match:revision-etag']);
+    expect(fields(await post().set('Idempotency-Key', 'x'.repeat(300)).send(objection()))).toEqual(['Idempotency-Key:token']);
+  });
+
+  it('unknown routes and streams are 404s', async () => {
+    expectProblem(await t.http().get('/v1/nothing'), 404, 'not-found');
+    expectProblem(await t.http().get('/v1/streams/campaign-none/events'), 404, 'not-found');
+    expectProblem(await t.http().get('/v1/streams/campaign-x/events?limit=0'), 400, 'validation-failed');
+  });
+});
