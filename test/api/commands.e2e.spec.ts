@@ -76,7 +76,9 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
   it('the same key with a different body is a 422 naming the key, and appends nothing', async () => {
     await launch('autumn', campaignBrief(), { 'Idempotency-Key': 'reused-key' });
     const head = await t.store.headPosition();
-    const misuse = await launch('autumn', campaignBrief({ name: 'Other' }), { 'Idempotency-Key': 'reused-key' });
+    const misuse = await launch('autumn', campaignBrief({ name: 'Other' }), {
+      'Idempotency-Key': 'reused-key',
+    });
     expect(misuse.status).toBe(422);
     expect(misuse.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(misuse.body.errors[0].field).toBe('Idempotency-Key');
@@ -93,7 +95,11 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
   it('a stale If-Match is a 409 naming expected and actual revision', async () => {
     const fresh = await launch('pinned', campaignBrief(), { 'If-Match': '"0"' });
     expect(fresh.status).toBe(409);
-    expect(fresh.body).toMatchObject({ type: '/problems/revision-mismatch', expectedRevision: 0, actualRevision: -1 });
+    expect(fresh.body).toMatchObject({
+      type: '/problems/revision-mismatch',
+      expectedRevision: 0,
+      actualRevision: -1,
+    });
     await launch('pinned', campaignBrief());
     const stale = await launch('pinned', campaignBrief({ name: 'x' }), { 'If-Match': '"7"' });
     expect(stale.status).toBe(409);
@@ -105,11 +111,18 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
     const response = await t
       .http()
       .post('/v1/objections/obj-1/log')
-      .send(objection({ dealId: 'deal-7', campaignId: 'q3-upsell', occurredAt: '2026-11-20T10:30:00+02:00' }));
+      .send(
+        objection({ dealId: 'deal-7', campaignId: 'q3-upsell', occurredAt: '2026-11-20T10:30:00+02:00' }),
+      );
     expect(response.status).toBe(201);
     const [event] = await t.store.readStream('objection-obj-1');
     expect(event.type).toBe('ObjectionLogged');
-    expect(event.data).toEqual({ objectionId: 'obj-1', ...objection(), dealId: 'deal-7', campaignId: 'q3-upsell' });
+    expect(event.data).toEqual({
+      objectionId: 'obj-1',
+      ...objection(),
+      dealId: 'deal-7',
+      campaignId: 'q3-upsell',
+    });
     expect(event.metadata.occurredAt).toBe('2026-11-20T08:30:00.000Z');
     expect(event.metadata.actor).toBe('person-sam');
   });

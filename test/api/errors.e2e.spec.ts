@@ -11,7 +11,11 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
   });
 
   const post = (path = '/v1/objections/o-1/log') => t.http().post(path);
-  const expectProblem = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, type: string) => {
+  const expectProblem = (
+    response: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+    status: number,
+    type: string,
+  ) => {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status, type: `/problems/${type}` });
@@ -21,7 +25,11 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
     (response.body.errors ?? []).map((e) => `${e.field}:${e.rule}`);
 
   it('malformed JSON is a 400', async () => {
-    expectProblem(await post().set('content-type', 'application/json').send('{"category":'), 400, 'malformed-json');
+    expectProblem(
+      await post().set('content-type', 'application/json').send('{"category":'),
+      400,
+      'malformed-json',
+    );
   });
 
   it('a body over the configured limit is a 413 stating the limit', async () => {
@@ -31,13 +39,21 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
   });
 
   it('a non-JSON content type is a 415', async () => {
-    expectProblem(await post().set('content-type', 'text/plain').send('price'), 415, 'unsupported-media-type');
+    expectProblem(
+      await post().set('content-type', 'text/plain').send('price'),
+      415,
+      'unsupported-media-type',
+    );
     expectProblem(await post().type('form').send('category=price'), 415, 'unsupported-media-type');
   });
 
   it('a JSON array or scalar body is a 400', async () => {
     expectProblem(await post().send([objection()]), 400, 'validation-failed');
-    expectProblem(await post().set('content-type', 'application/json').send('"price"'), 400, 'malformed-json');
+    expectProblem(
+      await post().set('content-type', 'application/json').send('"price"'),
+      400,
+      'malformed-json',
+    );
   });
 
   it('names every offending field with its rule, including unknown fields', async () => {
@@ -51,17 +67,25 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
   it('a missing body names the required fields', async () => {
     const response = await post();
     expectProblem(response, 400, 'validation-failed');
-    expect(fields(response)).toEqual(expect.arrayContaining(['category:isIn', 'text:isString', 'heardBy:isString']));
+    expect(fields(response)).toEqual(
+      expect.arrayContaining(['category:isIn', 'text:isString', 'heardBy:isString']),
+    );
   });
 
   it('wrong element types in lists are named by field', async () => {
-    const response = await post('/v1/campaigns/c-1/launch').send(campaignBrief({ channels: [], talkingPoints: [1] }));
+    const response = await post('/v1/campaigns/c-1/launch').send(
+      campaignBrief({ channels: [], talkingPoints: [1] }),
+    );
     expectProblem(response, 400, 'validation-failed');
-    expect(fields(response)).toEqual(expect.arrayContaining(['channels:arrayNotEmpty', 'talkingPoints:isString']));
+    expect(fields(response)).toEqual(
+      expect.arrayContaining(['channels:arrayNotEmpty', 'talkingPoints:isString']),
+    );
   });
 
   it('an occurredAt without a time zone is a 400, one far in the future a 422', async () => {
-    expect(fields(await post().send(objection({ occurredAt: '2026-11-20T10:00:00' })))).toContain('occurredAt:matches');
+    expect(fields(await post().send(objection({ occurredAt: '2026-11-20T10:00:00' })))).toContain(
+      'occurredAt:matches',
+    );
     const future = await post().send(objection({ occurredAt: '2099-01-01T00:00:00Z' }));
     expectProblem(future, 422, 'occurred-at-in-future');
     expect(fields(future)).toEqual(['occurredAt:occurred-at-in-future']);
@@ -74,9 +98,15 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
   });
 
   it('an invalid id in the path, If-Match or Idempotency-Key is a 400 naming it', async () => {
-    expect(fields(await post('/v1/objections/has%20space/log').send(objection()))).toEqual(['objectionId:entity-id']);
-    expect(fields(await post().set('If-Match', 'W/"abc"').send(objection()))).toEqual(['If-Match:revision-etag']);
-    expect(fields(await post().set('Idempotency-Key', 'x'.repeat(300)).send(objection()))).toEqual(['Idempotency-Key:token']);
+    expect(fields(await post('/v1/objections/has%20space/log').send(objection()))).toEqual([
+      'objectionId:entity-id',
+    ]);
+    expect(fields(await post().set('If-Match', 'W/"abc"').send(objection()))).toEqual([
+      'If-Match:revision-etag',
+    ]);
+    expect(fields(await post().set('Idempotency-Key', 'x'.repeat(300)).send(objection()))).toEqual([
+      'Idempotency-Key:token',
+    ]);
   });
 
   it('unknown routes and streams are 404s', async () => {

@@ -38,7 +38,9 @@ describe.each([
   it('re-hashing the altered row breaks the link of the next one', async () => {
     const [row] = await store.readAll({ afterPosition: 1, maxCount: 1 });
     const forged = chainHash(row.previousHash, { ...row, data: { amount: 1 } });
-    await db.query(`UPDATE ledger_events SET data = '{"amount": 1}', hash = $1 WHERE global_position = 2`, [forged]);
+    await db.query(`UPDATE ledger_events SET data = '{"amount": 1}', hash = $1 WHERE global_position = 2`, [
+      forged,
+    ]);
     expect(await chainBreak()).toEqual({ globalPosition: 3, reason: 'link-mismatch' });
   });
 

@@ -10,15 +10,20 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 
 export interface CreateAppOptions {
-  /** Use this database instead of the one the configuration names (tests). */
-  database?: SqlDatabase;
+  /** The event store's database (see openDatabase); closed when the app closes. */
+  database: SqlDatabase;
   logger?: false;
 }
 
 /** The configured HTTP application, shared by main.ts and the end-to-end tests. */
-export const createApp = async (config: LedgerConfig, options: CreateAppOptions = {}): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.database), {
+export const createApp = async (
+  config: LedgerConfig,
+  options: CreateAppOptions,
+): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options.database), {
     bodyParser: false,
+    // Let start-up errors reach main(), which explains them.
+    abortOnError: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.disable('x-powered-by');

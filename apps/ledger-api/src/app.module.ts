@@ -4,7 +4,6 @@ import type { SqlDatabase } from '#event-store';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { LaunchCampaignHandler } from './campaigns/launch-campaign.handler.js';
 import { CommandPipeline } from './commands/command-pipeline.js';
-import type { LedgerConfig } from './config/ledger-config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { LogObjectionHandler } from './objections/log-objection.handler.js';
 import { ObjectionsController } from './objections/objections.controller.js';
@@ -13,10 +12,10 @@ import { StreamsController } from './streams/streams.controller.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: LedgerConfig, database?: SqlDatabase): DynamicModule {
+  static forRoot(database: SqlDatabase): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(config, database)],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database)],
       controllers: [CampaignsController, ObjectionsController, StreamsController],
       providers: [CommandPipeline, LaunchCampaignHandler, LogObjectionHandler, ReadStreamEventsHandler],
     };

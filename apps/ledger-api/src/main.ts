@@ -3,12 +3,15 @@ import { Logger } from '@nestjs/common';
 import { DataDirectoryLockedError } from '#event-store';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/ledger-config.js';
+import { openDatabase } from './event-store/event-store.module.js';
 
 const logger = new Logger('Main');
 
 const main = async () => {
   const config = loadConfig();
-  const app = await createApp(config);
+  // Opened before Nest so that a locked data directory is the only thing reported.
+  const database = await openDatabase(config, new Logger('EventStore'));
+  const app = await createApp(config, { database });
   await app.listen(config.port, config.host);
   logger.log(`Alignment Ledger listening on ${await app.getUrl()} — API docs at /docs`);
 };

@@ -10,9 +10,7 @@ export class WrongExpectedVersionError extends Error {
     readonly expected: ExpectedState,
     readonly actualRevision: number,
   ) {
-    super(
-      `stream ${streamId}: expected ${describeExpected(expected)}, actual revision ${actualRevision}`,
-    );
+    super(`stream ${streamId}: expected ${describeExpected(expected)}, actual revision ${actualRevision}`);
     this.name = 'WrongExpectedVersionError';
   }
 }

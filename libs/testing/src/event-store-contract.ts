@@ -65,10 +65,7 @@ export const take = async (
  * The behaviour every EventStore backend must show. Each test uses stream
  * ids of its own, so one store may serve the whole suite.
  */
-export const describeEventStoreContract = (
-  backend: string,
-  openStore: () => Promise<EventStore>,
-): void => {
+export const describeEventStoreContract = (backend: string, openStore: () => Promise<EventStore>): void => {
   describe(`EventStore contract: ${backend}`, () => {
     let store: EventStore;
     const stream = (category = 'thing') => `${category}-${randomUUID()}`;
@@ -102,7 +99,12 @@ export const describeEventStoreContract = (
 
       it('keeps data, metadata and schema version and stamps recordedAt', async () => {
         const id = stream();
-        const event = newEvent('Noted', { text: 'ünïcødé ✓', amount: 12.5, tags: ['a'], nested: { x: null } });
+        const event = newEvent('Noted', {
+          text: 'ünïcødé ✓',
+          amount: 12.5,
+          tags: ['a'],
+          nested: { x: null },
+        });
         await appendTo(store, id, [event]);
         const [read] = await store.readStream(id);
         expect(read.eventId).toBe(event.eventId);
@@ -114,11 +116,18 @@ export const describeEventStoreContract = (
 
       it('reads backwards, from a revision, and at most maxCount', async () => {
         const id = stream();
-        await appendTo(store, id, ['A', 'B', 'C', 'D'].map((t) => newEvent(t)));
+        await appendTo(
+          store,
+          id,
+          ['A', 'B', 'C', 'D'].map((t) => newEvent(t)),
+        );
         const types = (events: RecordedEvent[]) => events.map((e) => e.type);
         expect(types(await store.readStream(id, { direction: 'backwards' }))).toEqual(['D', 'C', 'B', 'A']);
         expect(types(await store.readStream(id, { fromRevision: 2 }))).toEqual(['C', 'D']);
-        expect(types(await store.readStream(id, { direction: 'backwards', fromRevision: 1 }))).toEqual(['B', 'A']);
+        expect(types(await store.readStream(id, { direction: 'backwards', fromRevision: 1 }))).toEqual([
+          'B',
+          'A',
+        ]);
         expect(types(await store.readStream(id, { fromRevision: 1, maxCount: 2 }))).toEqual(['B', 'C']);
       });
 
@@ -217,9 +226,16 @@ export const describeEventStoreContract = (
       it('reads in global order after a position, in batches', async () => {
         const before = await store.headPosition();
         const id = stream();
-        await appendTo(store, id, ['A', 'B', 'C', 'D', 'E'].map((t) => newEvent(t)));
+        await appendTo(
+          store,
+          id,
+          ['A', 'B', 'C', 'D', 'E'].map((t) => newEvent(t)),
+        );
         const firstBatch = await store.readAll({ afterPosition: before, maxCount: 2 });
-        const secondBatch = await store.readAll({ afterPosition: firstBatch[1].globalPosition, maxCount: 10 });
+        const secondBatch = await store.readAll({
+          afterPosition: firstBatch[1].globalPosition,
+          maxCount: 10,
+        });
         expect([...firstBatch, ...secondBatch].map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
         expect(await store.headPosition()).toBe(before + 5);
       });
@@ -232,7 +248,10 @@ export const describeEventStoreContract = (
         await appendTo(store, stream('other'), [newEvent(typeName)]);
         const byType = await store.readAll({ afterPosition: before, filter: { eventTypes: [typeName] } });
         expect(byType.map((e) => e.type)).toEqual([typeName, typeName]);
-        const byCategory = await store.readAll({ afterPosition: before, filter: { streamCategories: [category] } });
+        const byCategory = await store.readAll({
+          afterPosition: before,
+          filter: { streamCategories: [category] },
+        });
         expect(byCategory.map((e) => e.streamId)).toEqual([`${category}-1`, `${category}-1`]);
       });
 
@@ -249,7 +268,10 @@ export const describeEventStoreContract = (
         const start = await store.headPosition();
         const category = `sub${randomUUID().slice(0, 8)}`;
         await appendTo(store, `${category}-1`, [newEvent('Old1'), newEvent('Old2')]);
-        const subscription = store.subscribe({ afterPosition: start, filter: { streamCategories: [category] } });
+        const subscription = store.subscribe({
+          afterPosition: start,
+          filter: { streamCategories: [category] },
+        });
         const received = take(subscription, 4);
         await appendTo(store, `${category}-2`, [newEvent('New1')]);
         await appendTo(store, `${category}-1`, [newEvent('New2')]);

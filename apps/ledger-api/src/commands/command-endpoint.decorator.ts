@@ -1,5 +1,12 @@
 import { HttpCode, applyDecorators } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CommandResultDto } from './command-response.js';
 
 /** OpenAPI for a command endpoint: operationId = command name, the shared headers and answers. */
@@ -10,7 +17,8 @@ export const CommandEndpoint = (commandName: string, summary: string) =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Makes retries safe: the same key and body return the first result and append nothing. Derived from the request content when omitted.',
+      description:
+        'Makes retries safe: the same key and body return the first result and append nothing. Derived from the request content when omitted.',
     }),
     ApiHeader({
       name: 'If-Match',
@@ -18,8 +26,15 @@ export const CommandEndpoint = (commandName: string, summary: string) =>
       description: 'The stream revision (ETag) the command is based on; 409 if the stream has moved on.',
     }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the event metadata.' }),
-    ApiCreatedResponse({ type: CommandResultDto, description: 'Appended (or replayed: header Idempotent-Replayed). ETag = stream revision.' }),
+    ApiCreatedResponse({
+      type: CommandResultDto,
+      description: 'Appended (or replayed: header Idempotent-Replayed). ETag = stream revision.',
+    }),
     ApiBadRequestResponse({ description: 'problem+json: invalid field, malformed JSON' }),
-    ApiConflictResponse({ description: 'problem+json: the command contradicts the stream, or If-Match is stale' }),
-    ApiUnprocessableEntityResponse({ description: 'problem+json: a business rule, or an Idempotency-Key reused with another body' }),
+    ApiConflictResponse({
+      description: 'problem+json: the command contradicts the stream, or If-Match is stale',
+    }),
+    ApiUnprocessableEntityResponse({
+      description: 'problem+json: a business rule, or an Idempotency-Key reused with another body',
+    }),
   );

@@ -54,9 +54,9 @@ export class CommandPipeline {
       const revision = history.at(-1)?.streamRevision ?? NO_REVISION;
       this.checkIfMatch(run.streamId, context.expectedRevision, revision);
       const state = fold(run.decider, history.map(toDomainEvent<Event>));
-      const events = run.decider.decide(run.command, state).map((event, index) =>
-        this.toNewEvent(event, index, run, occurredAt),
-      );
+      const events = run.decider
+        .decide(run.command, state)
+        .map((event, index) => this.toNewEvent(event, index, run, occurredAt));
       try {
         return await this.append(run, events, revision);
       } catch (error) {
@@ -66,7 +66,11 @@ export class CommandPipeline {
     }
   }
 
-  private append<C, E extends DomainEvent, S>(run: CommandRun<C, E, S>, events: NewEvent[], revision: number) {
+  private append<C, E extends DomainEvent, S>(
+    run: CommandRun<C, E, S>,
+    events: NewEvent[],
+    revision: number,
+  ) {
     return this.store.append({
       streamId: run.streamId,
       events,

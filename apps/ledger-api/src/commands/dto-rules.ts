@@ -48,7 +48,8 @@ export const OccurredAt = () =>
   applyDecorators(
     ApiPropertyOptional({
       example: '2026-11-20T14:30:00Z',
-      description: 'Business time (ISO-8601 with offset). Default: when the ledger received the command. At most 5 minutes in the future.',
+      description:
+        'Business time (ISO-8601 with offset). Default: when the ledger received the command. At most 5 minutes in the future.',
       format: 'date-time',
     }),
     IsOptional(),

@@ -1,4 +1,12 @@
-import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  type Logger,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import {
   type EventStore,
   PostgresEventStore,
@@ -10,7 +18,7 @@ import type { LedgerConfig } from '../config/ledger-config.js';
 
 export const EVENT_STORE = Symbol('EventStore');
 
-/** Where the event store lives; tests may hand in a database of their own. */
+/** The database the configuration names: a PostgreSQL server, or the embedded PGlite. */
 export const openDatabase = async (config: LedgerConfig, logger: Logger): Promise<SqlDatabase> => {
   if (config.databaseUrl) {
     logger.log('Event store: PostgreSQL server (DATABASE_URL)');
@@ -36,14 +44,13 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(config: LedgerConfig, database?: SqlDatabase): DynamicModule {
+  static forRoot(database: SqlDatabase): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: async () =>
-            PostgresEventStore.open(database ?? (await openDatabase(config, new Logger('EventStore')))),
+          useFactory: () => PostgresEventStore.open(database),
         },
         EventStoreCloser,
       ],

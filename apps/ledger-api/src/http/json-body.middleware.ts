@@ -24,9 +24,14 @@ const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
     case 'charset.unsupported':
       return problem(415, 'unsupported-media-type', 'Unsupported body encoding', { detail: error.message });
     default:
-      return problem(error.status && error.status < 500 ? error.status : 400, 'unreadable-body', 'The body could not be read', {
-        detail: error.message,
-      });
+      return problem(
+        error.status && error.status < 500 ? error.status : 400,
+        'unreadable-body',
+        'The body could not be read',
+        {
+          detail: error.message,
+        },
+      );
   }
 };
 
@@ -63,8 +68,12 @@ export const jsonBody = (limitBytes: number) => {
       return;
     }
     parse(request, response, (error?: unknown) => {
-      if (error) return sendProblem(response, bodyProblem(error as BodyParserError, limitBytes), request.originalUrl);
-      if (hasBody(request) && (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))) {
+      if (error)
+        return sendProblem(response, bodyProblem(error as BodyParserError, limitBytes), request.originalUrl);
+      if (
+        hasBody(request) &&
+        (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))
+      ) {
         return sendProblem(
           response,
           problem(400, 'validation-failed', 'The request is not valid', {
@@ -80,7 +89,13 @@ export const jsonBody = (limitBytes: number) => {
           response,
           problem(400, 'validation-failed', 'The request is not valid', {
             detail: `${nulField} contains a NUL character`,
-            errors: [{ field: nulField, rule: 'no-nul-character', message: `${nulField} must not contain NUL (\\u0000)` }],
+            errors: [
+              {
+                field: nulField,
+                rule: 'no-nul-character',
+                message: `${nulField} must not contain NUL (\\u0000)`,
+              },
+            ],
           }),
           request.originalUrl,
         );

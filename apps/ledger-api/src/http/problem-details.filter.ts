@@ -24,7 +24,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
     const body =
-      mapped ?? problem(500, 'internal-error', 'Internal error', { detail: 'The failure was logged; nothing was written.' });
+      mapped ??
+      problem(500, 'internal-error', 'Internal error', {
+        detail: 'The failure was logged; nothing was written.',
+      });
     if (response.headersSent) return;
     sendProblem(response, body, request.originalUrl);
   }

@@ -8,7 +8,11 @@ import {
 } from '#event-store';
 import { type Problem, ProblemException, problem } from './problem.js';
 
-const slugOf = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Turns whatever was thrown into the problem the client sees; null means "unexpected". */
 export const toProblem = (error: unknown): Problem | null => {

@@ -5,7 +5,9 @@ import { EntityId, OccurredAt, OptionalEntityId, Text } from '../commands/dto-ru
 
 export class LogObjectionDto {
   @ApiProperty({ enum: defaultObjectionCategories, example: 'price' })
-  @IsIn(defaultObjectionCategories, { message: `category must be one of: ${defaultObjectionCategories.join(', ')}` })
+  @IsIn(defaultObjectionCategories, {
+    message: `category must be one of: ${defaultObjectionCategories.join(', ')}`,
+  })
   category!: string;
 
   @Text(2000, 'They pay less with the incumbent and see no reason to switch')

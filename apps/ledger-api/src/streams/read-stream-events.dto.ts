@@ -39,7 +39,8 @@ export class RecordedEventDto {
   @ApiProperty() streamRevision!: number;
   @ApiProperty() globalPosition!: number;
   @ApiProperty({ description: 'Hash of the previous event in the global order' }) previousHash!: string;
-  @ApiProperty({ description: 'SHA-256(previousHash ‖ RFC 8785 canonical JSON of this event)' }) hash!: string;
+  @ApiProperty({ description: 'SHA-256(previousHash ‖ RFC 8785 canonical JSON of this event)' })
+  hash!: string;
 }
 
 export class StreamEventsPageDto {

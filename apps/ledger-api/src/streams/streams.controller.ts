@@ -15,7 +15,10 @@ export class StreamsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':streamId/events')
-  @ApiOperation({ operationId: 'ReadStreamEvents', summary: 'Read the events of one stream, a page at a time' })
+  @ApiOperation({
+    operationId: 'ReadStreamEvents',
+    summary: 'Read the events of one stream, a page at a time',
+  })
   @ApiOkResponse({ type: StreamEventsPageDto })
   @ApiNotFoundResponse({ description: 'problem+json: no events in this stream' })
   async read(
@@ -33,9 +36,7 @@ export class StreamsController {
     }
     response.setHeader('ETag', etagOf(page.streamRevision));
     const last = page.events.at(-1);
-    const nextRevision = last
-      ? last.streamRevision + (params.direction === 'forwards' ? 1 : -1)
-      : null;
+    const nextRevision = last ? last.streamRevision + (params.direction === 'forwards' ? 1 : -1) : null;
     const more =
       page.events.length === params.limit &&
       nextRevision !== null &&

@@ -33,8 +33,6 @@ describe('LogObjection', () => {
 
   it('given a logged objection, when the same id is logged again, then it is a conflict', () => {
     const logged = objectionDecider.decide(log, objectionDecider.initialState);
-    given(objectionDecider, logged)
-      .when(log)
-      .thenRejects('conflict', 'objection-already-logged');
+    given(objectionDecider, logged).when(log).thenRejects('conflict', 'objection-already-logged');
   });
 });

@@ -63,9 +63,7 @@ export const migrate = async (db: SqlDatabase): Promise<number[]> =>
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
-    const rows = await tx.query<{ version: number }>(
-      'SELECT version FROM ledger_schema_migrations',
-    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM ledger_schema_migrations');
     const applied = new Set(rows.map((row) => row.version));
     const pending = migrations.filter((m) => !applied.has(m.version));
     for (const migration of pending) {

@@ -237,10 +237,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const params: unknown[] = [
-      options.afterPosition ?? 0,
-      Math.min(options.maxCount ?? MAX_READ, MAX_READ),
-    ];
+    const params: unknown[] = [options.afterPosition ?? 0, Math.min(options.maxCount ?? MAX_READ, MAX_READ)];
     const rows = await this.db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ledger_events
        WHERE global_position > $1${filterClause(options.filter, params)}

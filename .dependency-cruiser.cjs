@@ -1,0 +1,58 @@
+/**
+ * The import boundaries of the architecture: apps → libs; projections →
+ * domain + event-store; the event store knows nothing of the domain; the
+ * domain imports nothing (no Nest, no I/O). Test files may use libs/testing.
+ */
+const notTests = '\\.spec\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-imports-nothing',
+      comment: 'The domain is pure: only its own files (and, in tests, libs/testing).',
+      severity: 'error',
+      from: { path: '^libs/domain/', pathNot: notTests },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'event-store-knows-no-domain',
+      severity: 'error',
+      from: { path: '^libs/event-store/' },
+      to: { path: '^libs/(domain|projections)/' },
+    },
+    {
+      name: 'projections-use-domain-and-event-store-only',
+      severity: 'error',
+      from: { path: '^libs/projections/', pathNot: notTests },
+      to: { path: '^(apps|libs/testing)/' },
+    },
+    {
+      name: 'production-code-never-imports-testing',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: `${notTests}|^libs/testing/` },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['source', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js'],
+    },
+  },
+};

@@ -1,0 +1,95 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+
+const MAIN = join(process.cwd(), 'dist/apps/ledger-api/src/main.js');
+
+const startService = (env: Record<string, string>) => {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+};
+
+const waitForListening = async (service: { child: ChildProcess; output: () => string }) => {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const match = /listening on (http:\/\/\S+)/.exec(service.output());
+    if (match) return match[1].replace('[::1]', '127.0.0.1');
+    if (service.child.exitCode !== null) throw new Error(`service exited: ${service.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`service did not start: ${service.output()}`);
+};
+
+/** The built service as `npm start` runs it: embedded default, no DATABASE_URL. */
+describe('the service process (embedded default)', () => {
+  if (!existsSync(MAIN)) {
+    it('needs the build: run through `npm test`, which builds first', () => {
+      throw new Error(`${MAIN} is missing`);
+    });
+    return;
+  }
+
+  let dataDir: string;
+  let first: ReturnType<typeof startService>;
+  let url: string;
+
+  beforeAll(async () => {
+    dataDir = join(await mkdtemp(join(tmpdir(), 'ledger-process-')), 'data');
+    first = startService({ LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+    url = await waitForListening(first);
+  });
+  afterAll(async () => {
+    first.child.kill('SIGTERM');
+    if (first.child.exitCode === null) await once(first.child, 'exit');
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const response = await fetch(`${url}/docs`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('swagger');
+  });
+
+  it('a second process on the same data directory exits with a clear message and writes nothing', async () => {
+    const launched = await fetch(`${url}/v1/campaigns/lock-test/launch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'n',
+        offer: 'o',
+        channels: ['email'],
+        audience: 'a',
+        talkingPoints: ['t'],
+        launchedBy: 'p',
+      }),
+    });
+    expect(launched.status).toBe(201);
+
+    const second = startService({ LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+    const [code] = (await once(second.child, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(second.output()).toMatch(/in use by another Alignment Ledger process/);
+
+    const stream = await fetch(`${url}/v1/streams/campaign-lock-test/events`);
+    expect(((await stream.json()) as { events: unknown[] }).events).toHaveLength(1);
+  });
+
+  it('stops cleanly on SIGTERM and releases the directory', async () => {
+    first.child.kill('SIGTERM');
+    const [code] = (await once(first.child, 'exit')) as [number];
+    expect(code).toBe(0);
+    const next = startService({ LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+    const nextUrl = await waitForListening(next);
+    const stream = await fetch(`${nextUrl}/v1/streams/campaign-lock-test/events`);
+    expect(((await stream.json()) as { events: unknown[] }).events).toHaveLength(1);
+    next.child.kill('SIGTERM');
+    await once(next.child, 'exit');
+  });
+});
