@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { PostgresEventStore, SqlDatabase, type EventStore } from '#event-store';
+import { PostgresEventStore, connectPostgres, type EventStore } from '#event-store';
 import { appendTo, createTestPostgres, newEvent, take } from '#testing';
 
 const WRITERS = 4;
@@ -22,8 +21,9 @@ describe('ordering without silent gaps (PostgreSQL server, concurrent delayed co
     reader = await PostgresEventStore.open(db);
     writers = await Promise.all(
       Array.from({ length: WRITERS }, async () => {
-        const pool = new SqlDatabase(new pg.Pool({ connectionString: db.url, max: 2 }), 'postgres');
-        return PostgresEventStore.open(pool, { beforeCommit: () => sleep(Math.random() * 30) });
+        return PostgresEventStore.open(connectPostgres(db.url, 2), {
+          beforeCommit: () => sleep(Math.random() * 30),
+        });
       }),
     );
   });

@@ -54,9 +54,26 @@ export const createTestPostgres = async (): Promise<SqlDatabase & { url: string 
   return Object.assign(db, { url });
 };
 
+/**
+ * A closed pool's sockets may still be closing; DROP … WITH (FORCE) would kill
+ * them mid-goodbye and the client would report it as an unhandled error.
+ * So wait for them instead: retry while the database is still in use.
+ */
 const dropDatabase = async (server: string, name: string): Promise<void> => {
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        const inUse = (error as { code?: string }).code === '55006';
+        if (!inUse || attempt === 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
 };

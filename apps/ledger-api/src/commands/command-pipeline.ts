@@ -42,12 +42,30 @@ export class CommandPipeline {
   async run<Command, Event extends DomainEvent, State>(
     run: CommandRun<Command, Event, State>,
   ): Promise<AppendResult> {
-    const { context } = run;
-    const earlier = await this.store.findCommand(context.commandId);
-    if (earlier) {
-      if (earlier.fingerprint !== context.fingerprint) throw new CommandIdReusedError(context.commandId);
-      return { ...earlier.result, replayed: true };
+    const earlier = await this.replayOf(run.context);
+    if (earlier) return earlier;
+    try {
+      return await this.decideAndAppend(run);
+    } catch (error) {
+      // A concurrent twin of this command (same key) may have landed between our
+      // check and our read, making the decider refuse what is really a retry.
+      const twin = await this.replayOf(run.context);
+      if (twin) return twin;
+      throw error;
     }
+  }
+
+  private async replayOf(context: CommandContext): Promise<AppendResult | null> {
+    const earlier = await this.store.findCommand(context.commandId);
+    if (!earlier) return null;
+    if (earlier.fingerprint !== context.fingerprint) throw new CommandIdReusedError(context.commandId);
+    return { ...earlier.result, replayed: true };
+  }
+
+  private async decideAndAppend<Command, Event extends DomainEvent, State>(
+    run: CommandRun<Command, Event, State>,
+  ): Promise<AppendResult> {
+    const { context } = run;
     const occurredAt = resolveOccurredAt(run.occurredAt, context.receivedAt);
     for (let attempt = 1; ; attempt += 1) {
       const history = await this.readStream(run.streamId);

@@ -34,6 +34,14 @@ export const sendCommandResult = (response: Response, result: AppendResult): Com
   response.setHeader('ETag', etagOf(result.streamRevision));
   response.setHeader('Location', `/v1/streams/${encodeURIComponent(result.streamId)}/events`);
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-  const { commandId, streamId, streamRevision, globalPosition, events } = result;
+  // Built field by field: a replay reads the result back from JSONB, which reorders
+  // keys, and a retry must get byte-for-byte the first response.
+  const { commandId, streamId, streamRevision, globalPosition } = result;
+  const events = result.events.map(({ eventId, type, streamRevision, globalPosition }) => ({
+    eventId,
+    type,
+    streamRevision,
+    globalPosition,
+  }));
   return { commandId, streamId, streamRevision, globalPosition, events };
 };

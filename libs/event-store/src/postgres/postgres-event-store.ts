@@ -13,7 +13,8 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { NO_REVISION } from '../event-store.port.js';
-import { chainHash } from '../hash-chain.js';
+import { chainEvents } from './chain-events.js';
+import { insertEvents, lockHead, recordAppend } from './append-statements.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
@@ -78,27 +79,37 @@ export class PostgresEventStore implements EventStore {
         throw new InvalidEventError(`events[${index}]`, 'text must not contain NUL characters');
       }
     });
+    const { commandId, fingerprint } = request.command;
     const result = await this.db.transaction(async (tx) => {
-      const head = await this.lockHead(tx);
-      const earlier = await this.commandIn(tx, request.command.commandId);
-      if (earlier) return this.replay(earlier, request.command.fingerprint);
-      const actual = await this.revisionIn(tx, request.streamId);
+      const locked = await lockHead(tx, request.streamId, commandId);
+      if (locked.earlier) {
+        if (locked.earlier.fingerprint !== fingerprint) throw new CommandIdReusedError(commandId);
+        return { ...locked.earlier.result, replayed: true };
+      }
+      const actual = locked.revision ?? NO_REVISION;
       if (!isSatisfied(request.expectedState, actual)) {
         throw new WrongExpectedVersionError(request.streamId, request.expectedState, actual);
       }
-      const appendResult = await this.insertEvents(tx, request, head, actual);
-      await tx.query(
-        `INSERT INTO ledger_commands (command_id, fingerprint, stream_id, result, recorded_at)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [
-          request.command.commandId,
-          request.command.fingerprint,
-          request.streamId,
-          JSON.stringify(appendResult),
-          head.recordedAt,
-        ],
-      );
-      if (request.events.length > 0) await tx.query(`SELECT pg_notify('ledger_appended', '')`);
+      const recordedAt = this.knowledgeTime(locked.head.recordedAt);
+      const rows = chainEvents(request, locked.head, actual, recordedAt);
+      await insertEvents(tx, rows);
+      const appendResult: AppendResult = {
+        streamId: request.streamId,
+        commandId,
+        streamRevision: rows.at(-1)?.streamRevision ?? actual,
+        globalPosition: rows.at(-1)?.globalPosition ?? locked.head.position,
+        events: rows.map((row) => ({
+          eventId: row.eventId,
+          type: row.type,
+          streamRevision: row.streamRevision,
+          globalPosition: row.globalPosition,
+        })),
+        replayed: false,
+      };
+      await recordAppend(tx, appendResult, fingerprint, {
+        hash: rows.at(-1)?.hash ?? locked.head.hash,
+        recordedAt,
+      });
       await this.options.beforeCommit?.();
       return appendResult;
     });
@@ -106,94 +117,10 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  private async lockHead(tx: SqlQueryable) {
-    const [row] = await tx.query<{ position: string; hash: string; recorded_at: Date }>(
-      'SELECT position, hash, recorded_at FROM ledger_head FOR UPDATE',
-    );
+  /** recordedAt never goes backwards along the global order, whatever the clock says. */
+  private knowledgeTime(previous: Date): string {
     const now = this.options.now?.() ?? new Date();
-    const last = row.recorded_at;
-    return {
-      position: Number(row.position),
-      hash: row.hash,
-      recordedAt: (now.getTime() > last.getTime() ? now : last).toISOString(),
-    };
-  }
-
-  private replay(earlier: StoredCommand, fingerprint: string): AppendResult {
-    if (earlier.fingerprint !== fingerprint) throw new CommandIdReusedError(earlier.commandId);
-    return { ...earlier.result, replayed: true };
-  }
-
-  private async insertEvents(
-    tx: SqlQueryable,
-    request: AppendRequest,
-    head: { position: number; hash: string; recordedAt: string },
-    actualRevision: number,
-  ): Promise<AppendResult> {
-    let position = head.position;
-    let revision = actualRevision;
-    let hash = head.hash;
-    const appended: AppendResult['events'] = [];
-    for (const event of request.events) {
-      position += 1;
-      revision += 1;
-      const recorded = {
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: { ...event.metadata, recordedAt: head.recordedAt },
-        streamId: request.streamId,
-        streamRevision: revision,
-        globalPosition: position,
-      };
-      const previousHash = hash;
-      hash = chainHash(previousHash, recorded);
-      await tx.query(
-        `INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, type,
-           schema_version, data, metadata, recorded_at, previous_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          position,
-          event.eventId,
-          request.streamId,
-          revision,
-          event.type,
-          event.schemaVersion,
-          JSON.stringify(event.data),
-          JSON.stringify(recorded.metadata),
-          head.recordedAt,
-          previousHash,
-          hash,
-        ],
-      );
-      appended.push({
-        eventId: event.eventId,
-        type: event.type,
-        streamRevision: revision,
-        globalPosition: position,
-      });
-    }
-    if (appended.length > 0) {
-      await tx.query(
-        `INSERT INTO ledger_streams (stream_id, revision) VALUES ($1, $2)
-         ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision`,
-        [request.streamId, revision],
-      );
-      await tx.query('UPDATE ledger_head SET position = $1, hash = $2, recorded_at = $3', [
-        position,
-        hash,
-        head.recordedAt,
-      ]);
-    }
-    return {
-      streamId: request.streamId,
-      commandId: request.command.commandId,
-      streamRevision: revision,
-      globalPosition: position,
-      events: appended,
-      replayed: false,
-    };
+    return (now.getTime() > previous.getTime() ? now : previous).toISOString();
   }
 
   findCommand(commandId: string): Promise<StoredCommand | null> {

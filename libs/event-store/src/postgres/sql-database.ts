@@ -15,7 +15,11 @@ export class SqlDatabase implements SqlQueryable {
     /** What the pool talks to, for LISTEN/NOTIFY and diagnostics. */
     readonly kind: 'postgres' | 'pglite',
     private readonly onClose: () => Promise<void> = async () => undefined,
-  ) {}
+  ) {
+    // An idle connection can fail (server restart, network); the pool drops it and
+    // opens a new one on demand. Unhandled, the event would crash the process.
+    pool.on('error', (error) => process.emitWarning(`database connection lost: ${error.message}`));
+  }
 
   async query<Row extends object>(text: string, params: unknown[] = []): Promise<Row[]> {
     const result = await this.pool.query<Row>(text, params);
