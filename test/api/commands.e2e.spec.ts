@@ -63,6 +63,14 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
     expect(await t.store.readStream('campaign-spring')).toHaveLength(1);
   });
 
+  it('a retry to the same path with a trailing slash is the same request', async () => {
+    const headers = { 'Idempotency-Key': 'slash-key' };
+    const first = await launch('slash', campaignBrief(), headers);
+    const retry = await t.http().post('/v1/campaigns/slash/launch/').set(headers).send(campaignBrief());
+    expect(retry.status).toBe(201);
+    expect(retry.text).toBe(first.text);
+  });
+
   it('without a key, an identical request is recognised as a retry by its content', async () => {
     const body = objection({ occurredAt: '2026-11-02T09:15:00+01:00' });
     const first = await t.http().post('/v1/objections/no-key/log').send(body);

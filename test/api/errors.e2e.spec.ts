@@ -97,6 +97,29 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
     expect(fields(response)).toEqual(['text:no-nul-character']);
   });
 
+  it('text the ledger could not store or hash is refused naming the field', async () => {
+    const surrogate = await post()
+      .set('content-type', 'application/json')
+      .send('{"category":"price","heardBy":"p","text":"a\\udc00"}');
+    expectProblem(surrogate, 400, 'validation-failed');
+    expect(fields(surrogate)).toEqual(['text:well-formed-unicode']);
+    const deep = await post()
+      .set('content-type', 'application/json')
+      .send(`{"category":"price","heardBy":"p","text":"t","x":${'['.repeat(600)}${']'.repeat(600)}}`);
+    expectProblem(deep, 400, 'validation-failed');
+    expect(fields(deep)[0]).toMatch(/^x(\[0\])+:max-depth$/);
+  });
+
+  it('unknown fields named like built-in object properties are refused too', async () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const response = await post()
+        .set('content-type', 'application/json')
+        .send(`{"category":"price","text":"t","heardBy":"p","${key}":{"x":1}}`);
+      expectProblem(response, 400, 'validation-failed');
+      expect(fields(response)).toEqual([`${key}:unknown-field`]);
+    }
+  });
+
   it('an invalid id in the path, If-Match or Idempotency-Key is a 400 naming it', async () => {
     expect(fields(await post('/v1/objections/has%20space/log').send(objection()))).toEqual([
       'objectionId:entity-id',
@@ -113,5 +136,8 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
     expectProblem(await t.http().get('/v1/nothing'), 404, 'not-found');
     expectProblem(await t.http().get('/v1/streams/campaign-none/events'), 404, 'not-found');
     expectProblem(await t.http().get('/v1/streams/campaign-x/events?limit=0'), 400, 'validation-failed');
+    const huge = await t.http().get('/v1/streams/campaign-x/events?fromRevision=99999999999999999999');
+    expectProblem(huge, 400, 'validation-failed');
+    expect(fields(huge)).toEqual(['fromRevision:max']);
   });
 });

@@ -10,8 +10,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { type SqlDatabase, connectPostgres, openEmbeddedDatabase } from '#event-store';
+import {
+  type SqlDatabase,
+  connectPostgres,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  openEmbeddedDatabase,
+} from '#event-store';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 
@@ -38,19 +44,11 @@ const pglite = async (): Promise<Backend> => {
 
 const postgres = async (server: string): Promise<Backend> => {
   const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  await createDatabase(server, name);
   return {
     name: 'PostgreSQL',
-    open: async () => connectPostgres(url.toString(), 16),
-    cleanup: () => admin(`DROP DATABASE ${name} WITH (FORCE)`),
+    open: async () => connectPostgres(databaseUrl(server, name), 16),
+    cleanup: () => dropDatabase(server, name),
   };
 };
 

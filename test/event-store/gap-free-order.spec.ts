@@ -58,3 +58,19 @@ describe('ordering without silent gaps (PostgreSQL server, concurrent delayed co
     expect(stored.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   });
 });
+
+describe('live subscription on a one-connection pool (PostgreSQL server)', () => {
+  it('a waiting subscriber does not hold the connection the writer needs', async () => {
+    const db = await createTestPostgres();
+    const store = await PostgresEventStore.open(connectPostgres(db.url, 1));
+    const subscription = store.subscribe({ afterPosition: 0 });
+    const delivered = take(subscription, 2);
+    await sleep(50); // let the subscriber reach its live wait
+    await appendTo(store, 'solo-1', [newEvent('A')]);
+    await appendTo(store, 'solo-2', [newEvent('B')]);
+    expect((await delivered).map((e) => e.type)).toEqual(['A', 'B']);
+    await subscription.close();
+    await store.close();
+    await db.close();
+  });
+});

@@ -44,6 +44,16 @@ describe.each([
     expect(await chainBreak()).toEqual({ globalPosition: 3, reason: 'link-mismatch' });
   });
 
+  it('re-linking the next event to a forged one still fails: its own hash covered the old link', async () => {
+    const [second] = await store.readAll({ afterPosition: 1, maxCount: 1 });
+    const forged = chainHash(second.previousHash, { ...second, data: { amount: 1 } });
+    await db.query(`UPDATE ledger_events SET data = '{"amount": 1}', hash = $1 WHERE global_position = 2`, [
+      forged,
+    ]);
+    await db.query('UPDATE ledger_events SET previous_hash = $1 WHERE global_position = 3', [forged]);
+    expect(await chainBreak()).toEqual({ globalPosition: 3, reason: 'hash-mismatch' });
+  });
+
   it('a deleted event breaks the chain where it was', async () => {
     await db.query('DELETE FROM ledger_events WHERE global_position = 2');
     expect(await chainBreak()).toEqual({ globalPosition: 3, reason: 'link-mismatch' });

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { SqlDatabase, pgliteDatabase } from '#event-store';
+import { SqlDatabase, createDatabase, databaseUrl, dropDatabase, pgliteDatabase } from '#event-store';
 
 const CACHE_DIR = join(process.cwd(), '.test-cache');
 const TEMPLATE = join(CACHE_DIR, 'pglite-template.tar');
@@ -33,47 +33,14 @@ export const testServerUrl = (): string => {
   return url;
 };
 
-const withDatabase = (url: string, database: string): string => {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-};
-
 /** A new database of its own on the real PostgreSQL server; dropped on close. */
 export const createTestPostgres = async (): Promise<SqlDatabase & { url: string }> => {
   const server = testServerUrl();
   const name = `ledger_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withDatabase(server, name);
+  await createDatabase(server, name);
+  const url = databaseUrl(server, name);
   const db = new SqlDatabase(new pg.Pool({ connectionString: url, max: 10 }), 'postgres', () =>
     dropDatabase(server, name),
   );
   return Object.assign(db, { url });
-};
-
-/**
- * A closed pool's sockets may still be closing; DROP … WITH (FORCE) would kill
- * them mid-goodbye and the client would report it as an unhandled error.
- * So wait for them instead: retry while the database is still in use.
- */
-const dropDatabase = async (server: string, name: string): Promise<void> => {
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-        return;
-      } catch (error) {
-        const inUse = (error as { code?: string }).code === '55006';
-        if (!inUse || attempt === 50) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  } finally {
-    await admin.end();
-  }
 };

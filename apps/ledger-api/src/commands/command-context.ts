@@ -45,7 +45,14 @@ export const parseIfMatch = (value: string | undefined): CommandContext['expecte
 
 export const fingerprintOf = (request: Request): string =>
   createHash('sha256')
-    .update(canonicalize({ method: request.method, path: request.path, body: request.body ?? {} }) ?? '')
+    // Express routes `/launch/` like `/launch`; so must the fingerprint.
+    .update(
+      canonicalize({
+        method: request.method,
+        path: request.path.replace(/\/+$/, ''),
+        body: request.body ?? {},
+      }) ?? '',
+    )
     .digest('hex');
 
 export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {

@@ -1,4 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { findUnstorable } from '#event-store';
 import { type Problem, problem } from './problem.js';
 import { sendProblem } from './problem-details.filter.js';
 
@@ -35,23 +36,13 @@ const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
   }
 };
 
-/** PostgreSQL cannot store NUL in text; find it here so the client is told which field. */
-const pathOfNul = (value: unknown, path: string): string | null => {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = pathOfNul(child, Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key);
-    if (found) return found;
-  }
-  return null;
-};
-
 const hasBody = (request: Request) =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 
 /**
  * Parses JSON bodies up to `limitBytes` and answers every body problem —
- * wrong content type, malformed JSON, too large, not an object — with
+ * wrong content type, malformed JSON, too large, not an object, too deep,
+ * text the database cannot store — with
  * problem+json before any handler runs.
  */
 export const jsonBody = (limitBytes: number) => {
@@ -83,19 +74,13 @@ export const jsonBody = (limitBytes: number) => {
           request.originalUrl,
         );
       }
-      const nulField = pathOfNul(request.body, '');
-      if (nulField) {
+      const unstorable = findUnstorable(request.body);
+      if (unstorable) {
         return sendProblem(
           response,
           problem(400, 'validation-failed', 'The request is not valid', {
-            detail: `${nulField} contains a NUL character`,
-            errors: [
-              {
-                field: nulField,
-                rule: 'no-nul-character',
-                message: `${nulField} must not contain NUL (\\u0000)`,
-              },
-            ],
+            detail: unstorable.message,
+            errors: [unstorable],
           }),
           request.originalUrl,
         );

@@ -8,12 +8,6 @@ import {
 } from '#event-store';
 import { type Problem, ProblemException, problem } from './problem.js';
 
-const slugOf = (title: string) =>
-  title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /** Turns whatever was thrown into the problem the client sees; null means "unexpected". */
 export const toProblem = (error: unknown): Problem | null => {
   if (error instanceof ProblemException) return error.problem;
@@ -46,14 +40,20 @@ export const toProblem = (error: unknown): Problem | null => {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const title = HttpStatusTitle[status] ?? error.message;
-    return problem(status, slugOf(title), title, { detail: error.message });
+    const [slug, title] =
+      HTTP_PROBLEMS[status] ??
+      (status < 500 ? ['bad-request', 'Bad Request'] : ['internal-error', 'Internal error']);
+    return problem(status, slug, title, { detail: error.message });
   }
   return null;
 };
 
-const HttpStatusTitle: Record<number, string> = {
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  503: 'Service Unavailable',
+/** Fixed problem types for Nest's own HTTP errors: never derived from a message. */
+const HTTP_PROBLEMS: Record<number, [string, string]> = {
+  400: ['bad-request', 'Bad Request'],
+  404: ['not-found', 'Not Found'],
+  405: ['method-not-allowed', 'Method Not Allowed'],
+  413: ['body-too-large', 'The body is too large'],
+  415: ['unsupported-media-type', 'Unsupported content type'],
+  503: ['service-unavailable', 'Service Unavailable'],
 };

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { type FieldError, ProblemException, problem } from './problem.js';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
@@ -12,21 +13,60 @@ const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
     return [...own, ...flatten(error.children ?? [], `${field}.`)];
   });
 
-/** class-validator on every DTO; unknown fields are rejected, not silently dropped. */
+const invalid = (fieldErrors: FieldError[]) =>
+  new ProblemException(
+    problem(400, 'validation-failed', 'The request is not valid', {
+      detail: fieldErrors.map((e) => e.message).join('; '),
+      errors: fieldErrors,
+    }),
+  );
+
+const declaredProperties = (metatype: ArgumentMetadata['metatype']): Set<string> =>
+  new Set(
+    metatype
+      ? getMetadataStorage()
+          .getTargetValidationMetadatas(metatype, '', true, false)
+          .map((m) => m.propertyName)
+      : [],
+  );
+
+/**
+ * class-validator on every DTO; unknown fields are rejected, not dropped. The
+ * raw keys are checked here too, because class-transformer silently skips keys
+ * such as `__proto__` or `constructor`, which the whitelist then never sees.
+ */
+class LedgerValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const declared = declaredProperties(metadata.metatype);
+    const unknown: FieldError[] =
+      declared.size > 0 && typeof value === 'object' && value !== null
+        ? Object.keys(value)
+            .filter((key) => !declared.has(key))
+            .map((key) => ({
+              field: key,
+              rule: 'unknown-field',
+              message: `property ${key} should not exist`,
+            }))
+        : [];
+    try {
+      const transformed = await super.transform(value, metadata);
+      if (unknown.length > 0) throw invalid(unknown);
+      return transformed;
+    } catch (error) {
+      if (!(error instanceof ProblemException) || unknown.length === 0) throw error;
+      const reported = error.problem.errors ?? [];
+      const extra = unknown.filter((u) => !reported.some((r) => r.field === u.field && r.rule === u.rule));
+      throw invalid([...extra, ...reported]);
+    }
+  }
+}
+
 export const ledgerValidationPipe = () =>
-  new ValidationPipe({
+  new LedgerValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new ProblemException(
-        problem(400, 'validation-failed', 'The request is not valid', {
-          detail: fieldErrors.map((e) => e.message).join('; '),
-          errors: fieldErrors,
-        }),
-      );
-    },
+    exceptionFactory: (errors) => invalid(flatten(errors)),
   });

@@ -8,6 +8,7 @@ export class ReadStreamEventsParams {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   fromRevision?: number;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })

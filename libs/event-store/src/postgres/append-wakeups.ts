@@ -9,17 +9,27 @@ import type { SqlDatabase } from './sql-database.js';
  * wake-up only delays delivery until the fallback timer, never loses an event.
  */
 export class AppendWakeups {
-  private listener: Promise<pg.PoolClient> | null = null;
+  private listener: Promise<pg.Client> | null = null;
   private closed = false;
+  /** Counts wake-ups, so a waiter can tell one came while it was busy reading. */
+  private seen = 0;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly local: EventEmitter,
-  ) {}
+  ) {
+    this.local.on('appended', () => (this.seen += 1));
+  }
 
-  /** Resolves on the next append, or after `fallbackMs`, or when `signal` aborts. */
-  async next(fallbackMs: number, signal: AbortSignal): Promise<void> {
-    if (this.db.kind === 'postgres') await this.listen();
+  /** A mark to pass to `next`: wake-ups after it are not missed. */
+  mark(): number {
+    return this.seen;
+  }
+
+  /** Resolves on the next append after `mark`, or after `fallbackMs`, or when `signal` aborts. */
+  async next(mark: number, fallbackMs: number, signal: AbortSignal): Promise<void> {
+    if (this.db.kind === 'postgres' && !this.closed) await this.listen();
+    if (this.seen !== mark || signal.aborted) return;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -33,28 +43,28 @@ export class AppendWakeups {
     });
   }
 
-  private listen(): Promise<pg.PoolClient> {
+  private async listen(): Promise<void> {
     this.listener ??= (async () => {
       const client = await this.db.connectListener();
       client.on('notification', () => this.local.emit('appended'));
-      // A broken listener only costs latency (the fallback timer still runs); reconnect lazily.
+      // A broken listener only costs latency (the fallback timer still runs): drop it, reconnect on next wait.
       client.on('error', () => {
         this.listener = null;
-        client.release(true);
+        void client.end().catch(() => undefined);
       });
       await client.query('LISTEN ledger_appended');
       return client;
     })();
-    return this.listener;
+    await this.listener.catch(() => {
+      // Could not listen (server busy, restarting): poll on the fallback timer and try again next time.
+      this.listener = null;
+    });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     const listener = await this.listener?.catch(() => null);
-    if (listener) {
-      await listener.query('UNLISTEN *').catch(() => undefined);
-      listener.release();
-    }
+    await listener?.end().catch(() => undefined);
   }
 }

@@ -21,6 +21,7 @@ export class CatchUpSubscription implements Subscription {
     let checkpoint = this.options.afterPosition ?? 0;
     const batchSize = this.options.batchSize ?? 500;
     while (!this.abort.signal.aborted) {
+      const mark = this.wakeups.mark();
       const batch = await this.store.readAll({
         afterPosition: checkpoint,
         maxCount: batchSize,
@@ -31,7 +32,7 @@ export class CatchUpSubscription implements Subscription {
         checkpoint = event.globalPosition;
         yield event;
       }
-      if (batch.length < batchSize) await this.wakeups.next(FALLBACK_WAKE_MS, this.abort.signal);
+      if (batch.length < batchSize) await this.wakeups.next(mark, FALLBACK_WAKE_MS, this.abort.signal);
     }
   }
 

@@ -14,6 +14,7 @@ import type {
 } from '../event-store.port.js';
 import { NO_REVISION } from '../event-store.port.js';
 import { chainEvents } from './chain-events.js';
+import { findUnstorable } from '../storable-json.js';
 import { insertEvents, lockHead, recordAppend } from './append-statements.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
@@ -42,8 +43,6 @@ export const isSatisfied = (expected: ExpectedState, actual: number): boolean =>
       return actual === expected.revision;
   }
 };
-
-const hasNul = (value: unknown): boolean => JSON.stringify(value).includes('\\u0000');
 
 /**
  * The event store on PostgreSQL or PGlite. Every append locks the single
@@ -75,9 +74,8 @@ export class PostgresEventStore implements EventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     request.events.forEach((event, index) => {
-      if (hasNul(event.data) || hasNul(event.metadata)) {
-        throw new InvalidEventError(`events[${index}]`, 'text must not contain NUL characters');
-      }
+      const unstorable = findUnstorable({ data: event.data, metadata: event.metadata });
+      if (unstorable) throw new InvalidEventError(`events[${index}].${unstorable.field}`, unstorable.message);
     });
     const { commandId, fingerprint } = request.command;
     const result = await this.db.transaction(async (tx) => {

@@ -45,9 +45,14 @@ export class SqlDatabase implements SqlQueryable {
     }
   }
 
-  /** A dedicated connection for LISTEN; only meaningful on a PostgreSQL server. */
-  async connectListener(): Promise<pg.PoolClient> {
-    return this.pool.connect();
+  /**
+   * A connection of its own for LISTEN, outside the pool, so that a waiting
+   * subscriber never holds a connection the writers need.
+   */
+  async connectListener(): Promise<pg.Client> {
+    const client = new pg.Client(this.pool.options);
+    await client.connect();
+    return client;
   }
 
   async close(): Promise<void> {
