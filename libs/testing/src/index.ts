@@ -1,3 +1,4 @@
 export * from './event-store-contract.js';
+export * from './event-store-fixtures.js';
 export * from './test-databases.js';
 export * from './given-when-then.js';

@@ -2,16 +2,8 @@ import { CommandRejected } from '../shared/command-rejected.js';
 import type { CampaignLaunched } from './campaign.events.js';
 import type { CampaignState } from './campaign.state.js';
 
-export interface LaunchCampaign {
-  type: 'LaunchCampaign';
-  campaignId: string;
-  name: string;
-  offer: string;
-  channels: string[];
-  audience: string;
-  talkingPoints: string[];
-  launchedBy: string;
-}
+/** The brief the campaign is launched with is exactly what the event records. */
+export type LaunchCampaign = { type: 'LaunchCampaign' } & CampaignLaunched['data'];
 
 export const launchCampaign = (command: LaunchCampaign, state: CampaignState): CampaignLaunched[] => {
   if (state.status === 'launched') {

@@ -2,15 +2,7 @@ import { CommandRejected } from '../shared/command-rejected.js';
 import type { ObjectionLogged } from './objection.events.js';
 import type { ObjectionState } from './objection.state.js';
 
-export interface LogObjection {
-  type: 'LogObjection';
-  objectionId: string;
-  category: string;
-  text: string;
-  heardBy: string;
-  dealId: string | null;
-  campaignId: string | null;
-}
+export type LogObjection = { type: 'LogObjection' } & ObjectionLogged['data'];
 
 export const logObjection = (command: LogObjection, state: ObjectionState): ObjectionLogged[] => {
   if (state.status === 'logged') {
