@@ -2,6 +2,7 @@ export * from './shared/decider.js';
 export * from './shared/command-rejected.js';
 export * from './shared/event-types.js';
 export * from './shared/business-time.js';
+export * from './shared/roster-lookup.js';
 export * from './campaigns/campaign.events.js';
 export * from './campaigns/campaign.state.js';
 export * from './campaigns/launch-campaign.js';
