@@ -1,10 +1,19 @@
 import { findChainBreak } from '#event-store';
-import { type TestApp, backends, campaignBrief, objection, startTestApp } from '../support/test-app.js';
+import {
+  type TestApp,
+  backends,
+  campaignBrief,
+  defaultRoster,
+  objection,
+  registerRoster,
+  startTestApp,
+} from '../support/test-app.js';
 
 describe.each(backends)('commands over HTTP (%s)', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend);
+    await registerRoster(t, defaultRoster);
   });
   afterAll(() => t.close());
 
@@ -36,7 +45,7 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
       streamId: 'campaign-q3-upsell',
       streamRevision: 0,
       globalPosition: response.body.globalPosition,
-      data: { campaignId: 'q3-upsell', ...campaignBrief() },
+      data: { campaignId: 'q3-upsell', ...campaignBrief(), reviewedBySales: false, salesRosterSize: 2 },
       metadata: {
         commandId: 'launch-q3-upsell',
         causationId: 'launch-q3-upsell',
@@ -130,6 +139,7 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
       ...objection(),
       dealId: 'deal-7',
       campaignId: 'q3-upsell',
+      blameFlag: false,
     });
     expect(event.metadata.occurredAt).toBe('2026-11-20T08:30:00.000Z');
     expect(event.metadata.actor).toBe('person-sam');

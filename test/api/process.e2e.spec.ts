@@ -58,26 +58,19 @@ describe('the service process (embedded default)', () => {
   });
 
   it('a second process on the same data directory exits with a clear message and writes nothing', async () => {
-    const launched = await fetch(`${url}/v1/campaigns/lock-test/launch`, {
+    const registered = await fetch(`${url}/v1/team-members/person-lock/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'n',
-        offer: 'o',
-        channels: ['email'],
-        audience: 'a',
-        talkingPoints: ['t'],
-        launchedBy: 'p',
-      }),
+      body: JSON.stringify({ displayName: 'Lock Tester', team: 'sales' }),
     });
-    expect(launched.status).toBe(201);
+    expect(registered.status).toBe(201);
 
     const second = startService({ LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
     const [code] = (await once(second.child, 'exit')) as [number];
     expect(code).toBe(2);
     expect(second.output()).toMatch(/in use by another Alignment Ledger process/);
 
-    const stream = await fetch(`${url}/v1/streams/campaign-lock-test/events`);
+    const stream = await fetch(`${url}/v1/streams/roster/events`);
     expect(((await stream.json()) as { events: unknown[] }).events).toHaveLength(1);
   });
 
@@ -87,7 +80,7 @@ describe('the service process (embedded default)', () => {
     expect(code).toBe(0);
     const next = startService({ LEDGER_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
     const nextUrl = await waitForListening(next);
-    const stream = await fetch(`${nextUrl}/v1/streams/campaign-lock-test/events`);
+    const stream = await fetch(`${nextUrl}/v1/streams/roster/events`);
     expect(((await stream.json()) as { events: unknown[] }).events).toHaveLength(1);
     next.child.kill('SIGTERM');
     await once(next.child, 'exit');

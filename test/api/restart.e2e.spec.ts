@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbeddedDatabase } from '#event-store';
-import { campaignBrief, startTestApp } from '../support/test-app.js';
+import { campaignBrief, registerRoster, startTestApp } from '../support/test-app.js';
 
 describe('idempotency is durable across restarts (embedded data directory)', () => {
   it('a retry after a restart returns the first result and appends nothing', async () => {
@@ -10,6 +10,7 @@ describe('idempotency is durable across restarts (embedded data directory)', () 
     const headers = { 'Idempotency-Key': 'launch-winter' };
 
     const before = await startTestApp('pglite', {}, await openEmbeddedDatabase(dataDir));
+    await registerRoster(before, { 'person-mia': 'marketing' });
     const first = await before.http().post('/v1/campaigns/winter/launch').set(headers).send(campaignBrief());
     await before.close();
 

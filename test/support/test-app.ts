@@ -35,6 +35,19 @@ export const startTestApp = async (
   };
 };
 
+/** Puts people on the roster, as commands naming team members require. */
+export const registerRoster = async (t: TestApp, members: Record<string, 'sales' | 'marketing'>) => {
+  for (const [personId, team] of Object.entries(members)) {
+    const response = await t
+      .http()
+      .post(`/v1/team-members/${personId}/register`)
+      .send({ displayName: `Name of ${personId}`, team });
+    if (response.status !== 201) throw new Error(`registering ${personId}: ${response.text}`);
+  }
+};
+
+export const defaultRoster = { 'person-mia': 'marketing', 'person-sam': 'sales', 'person-ana': 'sales' } as const;
+
 export const campaignBrief = (overrides: Record<string, unknown> = {}) => ({
   name: 'Q3 upsell to annual plans',
   offer: '20% off when switching to annual',

@@ -20,7 +20,7 @@ export const createApp = async (
   config: LedgerConfig,
   options: CreateAppOptions,
 ): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options.database), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.database), {
     bodyParser: false,
     // Let start-up errors reach main(), which explains them.
     abortOnError: false,

@@ -43,23 +43,36 @@ export const parseIfMatch = (value: string | undefined): CommandContext['expecte
   return Number(match[1]);
 };
 
-export const fingerprintOf = (request: Request): string =>
+/**
+ * Body fields that are personal data. A key derived from the content ends up
+ * in event metadata, which is immutable, so it must not hash a name.
+ */
+const PERSONAL_FIELDS = ['displayName'];
+
+const withoutPersonalData = (body: unknown): unknown =>
+  typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? Object.fromEntries(Object.entries(body).filter(([key]) => !PERSONAL_FIELDS.includes(key)))
+    : body;
+
+const sha256 = (value: unknown): string =>
   createHash('sha256')
-    // Express routes `/launch/` like `/launch`; so must the fingerprint.
-    .update(
-      canonicalize({
-        method: request.method,
-        path: request.path.replace(/\/+$/, ''),
-        body: request.body ?? {},
-      }) ?? '',
-    )
+    .update(canonicalize(value) ?? '')
     .digest('hex');
 
+const requestPath = (request: Request) => request.path.replace(/\/+$/, '');
+
+// Express routes `/launch/` like `/launch`; so must the fingerprint.
+export const fingerprintOf = (request: Request): string =>
+  sha256({ method: request.method, path: requestPath(request), body: request.body ?? {} });
+
+/** The command id when the client sent no Idempotency-Key: the same request, the same id. */
+const derivedCommandId = (request: Request): string =>
+  `derived:${sha256({ method: request.method, path: requestPath(request), body: withoutPersonalData(request.body ?? {}) })}`;
+
 export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
-  const fingerprint = fingerprintOf(request);
   return {
-    commandId: token(request, 'Idempotency-Key') ?? `derived:${fingerprint}`,
-    fingerprint,
+    commandId: token(request, 'Idempotency-Key') ?? derivedCommandId(request),
+    fingerprint: fingerprintOf(request),
     expectedRevision: parseIfMatch(header(request, 'If-Match')),
     correlationId: token(request, 'X-Correlation-Id') ?? randomUUID(),
     receivedAt: now.toISOString(),

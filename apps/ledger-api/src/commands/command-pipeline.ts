@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidV5 } from 'uuid';
-import { type Decider, type DomainEvent, fold, resolveOccurredAt, schemaVersionOf } from '#domain';
+import { type Decider, type DomainEvent, fold, resolveOccurredAt, schemaVersionOf, upcast } from '#domain';
 import {
   type AppendResult,
   CommandIdReusedError,
@@ -11,6 +11,7 @@ import {
   WrongExpectedVersionError,
   atRevision,
   noStream,
+  readWholeStream,
 } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import type { CommandContext } from './command-context.js';
@@ -19,7 +20,6 @@ import type { CommandContext } from './command-context.js';
 const EVENT_ID_NAMESPACE = '6f1c3a52-3d0e-4b9a-9a57-2f4e1d7c8b10';
 /** Without If-Match a lost race is retried against the new state, up to this often. */
 const MAX_ATTEMPTS = 5;
-const PAGE = 1_000;
 
 export interface CommandRun<Command, Event extends DomainEvent, State> {
   decider: Decider<Command, Event, State>;
@@ -68,13 +68,16 @@ export class CommandPipeline {
     const { context } = run;
     const occurredAt = resolveOccurredAt(run.occurredAt, context.receivedAt);
     for (let attempt = 1; ; attempt += 1) {
-      const history = await this.readStream(run.streamId);
+      const history = await readWholeStream(this.store, run.streamId);
       const revision = history.at(-1)?.streamRevision ?? NO_REVISION;
       this.checkIfMatch(run.streamId, context.expectedRevision, revision);
       const state = fold(run.decider, history.map(toDomainEvent<Event>));
-      const events = run.decider
-        .decide(run.command, state)
-        .map((event, index) => this.toNewEvent(event, index, run, occurredAt));
+      const decided = run.decider.decide(run.command, state);
+      if (decided.length === 0) {
+        const precedent = await this.precedentResult(run, history);
+        if (precedent) return precedent;
+      }
+      const events = decided.map((event, index) => this.toNewEvent(event, index, run, occurredAt));
       try {
         return await this.append(run, events, revision);
       } catch (error) {
@@ -82,6 +85,17 @@ export class CommandPipeline {
         if (!lostRace || attempt === MAX_ATTEMPTS) throw error;
       }
     }
+  }
+
+  /** A harmless repeat answers with the result of the command that did it first. */
+  private async precedentResult<C, E extends DomainEvent, S>(
+    run: CommandRun<C, E, S>,
+    history: RecordedEvent[],
+  ): Promise<AppendResult | null> {
+    const index = run.decider.precedent?.(run.command, history.map(toDomainEvent<E>)) ?? -1;
+    if (index < 0) return null;
+    const first = await this.store.findCommand(history[index].metadata.commandId);
+    return first ? { ...first.result, replayed: true } : null;
   }
 
   private append<C, E extends DomainEvent, S>(
@@ -108,15 +122,6 @@ export class CommandPipeline {
     }
   }
 
-  private async readStream(streamId: string): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
-    for (;;) {
-      const page = await this.store.readStream(streamId, { fromRevision: events.length, maxCount: PAGE });
-      events.push(...page);
-      if (page.length < PAGE) return events;
-    }
-  }
-
   private toNewEvent<C, E extends DomainEvent, S>(
     event: E,
     index: number,
@@ -140,6 +145,6 @@ export class CommandPipeline {
   }
 }
 
-/** Stored events back into domain events; upcasting of old schema versions goes here. */
-const toDomainEvent = <Event extends DomainEvent>(event: RecordedEvent): Event =>
-  ({ type: event.type, data: event.data }) as unknown as Event;
+/** Stored events back into domain events of the current schema versions. */
+export const toDomainEvent = <Event extends DomainEvent>(event: RecordedEvent): Event =>
+  upcast(event.type, event.schemaVersion, event.data) as Event;

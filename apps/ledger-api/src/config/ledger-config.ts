@@ -1,3 +1,5 @@
+import { defaultLeadRejectionReasons, defaultObjectionCategories } from '#domain';
+
 /** Everything the service reads from its environment; see the README's table. */
 export interface LedgerConfig {
   port: number;
@@ -9,7 +11,13 @@ export interface LedgerConfig {
   eventStore: 'postgres';
   databasePoolSize: number;
   bodyLimitBytes: number;
+  /** ISO 4217 code every amount in this ledger is in. */
+  currency: string;
+  objectionCategories: readonly string[];
+  leadRejectionReasons: readonly string[];
 }
+
+export const LEDGER_CONFIG = Symbol('LedgerConfig');
 
 export class ConfigError extends Error {
   constructor(variable: string, rule: string) {
@@ -40,6 +48,26 @@ export const parseByteSize = (name: string, raw: string): number => {
   return Number(match[1]) * unit;
 };
 
+const TAXONOMY_ENTRY = /^[a-z0-9][a-z0-9-]{0,49}$/;
+
+/** A comma-separated list of lower-case codes, e.g. "price,timing,other". */
+const taxonomy = (env: NodeJS.ProcessEnv, name: string, fallback: readonly string[]): readonly string[] => {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !TAXONOMY_ENTRY.test(entry));
+  if (bad !== undefined || new Set(entries).size !== entries.length) {
+    throw new ConfigError(name, `must be distinct comma-separated codes of a-z, 0-9 and -, got "${raw}"`);
+  }
+  return entries;
+};
+
+const currencyOf = (env: NodeJS.ProcessEnv): string => {
+  const currency = env.LEDGER_CURRENCY || 'EUR';
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('LEDGER_CURRENCY', `must be an ISO 4217 code such as EUR, got "${currency}"`);
+  return currency;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const eventStore = env.EVENT_STORE || 'postgres';
   if (eventStore !== 'postgres') {
@@ -53,5 +81,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     eventStore,
     databasePoolSize: integer(env, 'LEDGER_DB_POOL_SIZE', 10, 1, 1000),
     bodyLimitBytes: parseByteSize('LEDGER_BODY_LIMIT', env.LEDGER_BODY_LIMIT || '256kb'),
+    currency: currencyOf(env),
+    objectionCategories: taxonomy(env, 'LEDGER_OBJECTION_CATEGORIES', defaultObjectionCategories),
+    leadRejectionReasons: taxonomy(env, 'LEDGER_LEAD_REJECTION_REASONS', defaultLeadRejectionReasons),
   };
 };

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import {
   type EventStore,
+  PersonalDataVault,
   PostgresEventStore,
   type SqlDatabase,
   connectPostgres,
@@ -17,6 +18,7 @@ import {
 import type { LedgerConfig } from '../config/ledger-config.js';
 
 export const EVENT_STORE = Symbol('EventStore');
+export const PERSONAL_DATA_VAULT = Symbol('PersonalDataVault');
 
 /** The database the configuration names: a PostgreSQL server, or the embedded PGlite. */
 export const openDatabase = async (config: LedgerConfig, logger: Logger): Promise<SqlDatabase> => {
@@ -52,9 +54,11 @@ export class EventStoreModule {
           provide: EVENT_STORE,
           useFactory: () => PostgresEventStore.open(database),
         },
+        // Shares the database (and its migrations) with the store it is injected next to.
+        { provide: PERSONAL_DATA_VAULT, useFactory: () => new PersonalDataVault(database), inject: [EVENT_STORE] },
         EventStoreCloser,
       ],
-      exports: [EVENT_STORE],
+      exports: [EVENT_STORE, PERSONAL_DATA_VAULT],
     };
   }
 }

@@ -15,6 +15,7 @@ export const toProblem = (error: unknown): Problem | null => {
     const status = error.kind === 'conflict' ? 409 : 422;
     return problem(status, error.code, error.kind === 'conflict' ? 'Conflict' : 'Business rule broken', {
       detail: error.message,
+      ...error.details,
       ...(error.field ? { errors: [{ field: error.field, rule: error.code, message: error.message }] } : {}),
     });
   }

@@ -1,13 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { defaultObjectionCategories } from '#domain';
+import { IsString, IsUrl, Length } from 'class-validator';
 import { EntityId, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
 
+const Category = () =>
+  ApiProperty({
+    example: 'price',
+    description:
+      'From the ledger’s objection taxonomy (LEDGER_OBJECTION_CATEGORIES; default price, timing, competitor, feature-gap, integration, trust, other)',
+  });
+
 export class LogObjectionDto {
-  @ApiProperty({ enum: defaultObjectionCategories, example: 'price' })
-  @IsIn(defaultObjectionCategories, {
-    message: `category must be one of: ${defaultObjectionCategories.join(', ')}`,
-  })
+  @Category()
+  @IsString()
+  @Length(1, 50)
   category!: string;
 
   @Text(2000, 'They pay less with the incumbent and see no reason to switch')
@@ -21,6 +26,35 @@ export class LogObjectionDto {
 
   @OptionalEntityId('q3-upsell', 'The campaign it responds to')
   campaignId?: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+export class AddressObjectionDto {
+  @Category()
+  @IsString()
+  @Length(1, 50)
+  category!: string;
+
+  @Text(300, 'ROI calculator: annual vs monthly')
+  title!: string;
+
+  @ApiProperty({ example: 'https://content.example.com/roi-calculator' })
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @Length(1, 2000)
+  url!: string;
+
+  @EntityId('person-mia', 'Person id of the marketer publishing it')
+  publishedBy!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}
+
+export class WithdrawContentDto {
+  @EntityId('person-mia', 'Person id of the marketer withdrawing it')
+  withdrawnBy!: string;
 
   @OccurredAt()
   occurredAt?: string;

@@ -1,17 +1,56 @@
 import type { DomainEvent } from '../shared/decider.js';
 
-export type CampaignLaunched = DomainEvent<
-  'CampaignLaunched',
+/** What marketing puts in front of sales and customers. */
+export interface CampaignBrief {
+  name: string;
+  offer: string;
+  channels: string[];
+  audience: string;
+  talkingPoints: string[];
+}
+
+export type CampaignProposed = DomainEvent<
+  'CampaignProposed',
+  CampaignBrief & { campaignId: string; plannedLaunchDate: string; proposedBy: string }
+>;
+
+export type CampaignReviewed = DomainEvent<
+  'CampaignReviewed',
   {
     campaignId: string;
-    name: string;
-    offer: string;
-    channels: string[];
-    audience: string;
-    talkingPoints: string[];
-    /** A person id; names live outside the log so that a person can be forgotten. */
-    launchedBy: string;
+    reviewedBy: string;
+    verdict: 'endorse' | 'concerns';
+    reasons: string;
+    blameFlag: boolean;
   }
 >;
 
-export type CampaignEvent = CampaignLaunched;
+export type CampaignLaunched = DomainEvent<
+  'CampaignLaunched',
+  CampaignBrief & {
+    campaignId: string;
+    /** A person id; names live outside the log so that a person can be forgotten. */
+    launchedBy: string;
+    /** Whether any sales review was recorded before the launch (schema version 2). */
+    reviewedBySales: boolean;
+    /** Sales roster size at launch, the denominator of briefing coverage (version 2; null if upcast). */
+    salesRosterSize: number | null;
+  }
+>;
+
+export type BriefingAcknowledged = DomainEvent<'BriefingAcknowledged', { campaignId: string; acknowledgedBy: string }>;
+
+export type BlindsideReported = DomainEvent<
+  'BlindsideReported',
+  { campaignId: string; reportedBy: string; customerReference: string; note: string; blameFlag: boolean }
+>;
+
+export type CampaignEnded = DomainEvent<'CampaignEnded', { campaignId: string; endedBy: string }>;
+
+export type CampaignEvent =
+  | CampaignProposed
+  | CampaignReviewed
+  | CampaignLaunched
+  | BriefingAcknowledged
+  | BlindsideReported
+  | CampaignEnded;

@@ -1,42 +1,44 @@
 import { given } from '#testing';
 import { campaignDecider } from './campaign.decider.js';
-import type { LaunchCampaign } from './launch-campaign.js';
+import { brief, ended, launched, proposed, reviewed, roster } from './campaign.fixtures.js';
 
-const launch: LaunchCampaign = {
-  type: 'LaunchCampaign',
-  campaignId: 'q3-upsell',
-  name: 'Q3 upsell',
-  offer: '20% off annual plans',
-  channels: ['email', 'webinar'],
-  audience: 'mid-market customers on monthly plans',
-  talkingPoints: ['save two months', 'price locked for a year'],
-  launchedBy: 'person-mia',
-};
+const launch = { type: 'LaunchCampaign' as const, campaignId: 'q3', ...brief, launchedBy: 'mia', roster };
 
 describe('LaunchCampaign', () => {
-  it('given no history, when launched, then CampaignLaunched carries the brief', () => {
-    given(campaignDecider)
+  it('given a proposed and reviewed campaign, when launched, then it records the review and the sales roster size', () => {
+    given(campaignDecider, [proposed, reviewed])
       .when(launch)
       .then([
         {
           type: 'CampaignLaunched',
           data: {
-            campaignId: 'q3-upsell',
+            campaignId: 'q3',
             name: 'Q3 upsell',
             offer: '20% off annual plans',
             channels: ['email', 'webinar'],
             audience: 'mid-market customers on monthly plans',
             talkingPoints: ['save two months', 'price locked for a year'],
-            launchedBy: 'person-mia',
+            launchedBy: 'mia',
+            reviewedBySales: true,
+            salesRosterSize: 3,
           },
         },
       ]);
   });
 
-  it('given a launched campaign, when launched again, then it is a conflict', () => {
-    const [launched] = campaignDecider.decide(launch, campaignDecider.initialState);
-    given(campaignDecider, [launched])
-      .when({ ...launch, name: 'Q3 upsell, take two' })
-      .thenRejects('conflict', 'campaign-already-launched');
+  it('given a campaign never proposed, when launched, then it is launched all the same, unreviewed', () => {
+    given(campaignDecider)
+      .when(launch)
+      .then([{ type: 'CampaignLaunched', data: { campaignId: 'q3', ...brief, launchedBy: 'mia', reviewedBySales: false, salesRosterSize: 3 } }]);
+  });
+
+  it('given a launched or ended campaign, when launched again, then it is a conflict', () => {
+    given(campaignDecider, [launched]).when(launch).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignDecider, [launched, ended]).when(launch).thenRejects('conflict', 'campaign-already-launched');
+  });
+
+  it('given a launcher from sales or off the roster, then 422 names the rule', () => {
+    given(campaignDecider).when({ ...launch, launchedBy: 'sam' }).thenRejects('rule', 'person-not-in-marketing');
+    given(campaignDecider).when({ ...launch, launchedBy: 'ghost' }).thenRejects('rule', 'person-not-on-roster');
   });
 });

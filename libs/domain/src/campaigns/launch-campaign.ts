@@ -1,18 +1,18 @@
-import { CommandRejected } from '../shared/command-rejected.js';
+import { type RosterLookup, requireMember } from '../shared/roster-lookup.js';
+import { requireNotLaunched } from './campaign-rules.js';
 import type { CampaignLaunched } from './campaign.events.js';
 import type { CampaignState } from './campaign.state.js';
 
-/** The brief the campaign is launched with is exactly what the event records. */
-export type LaunchCampaign = { type: 'LaunchCampaign' } & CampaignLaunched['data'];
+/** Launches a proposed campaign, or one never proposed: a launch is never refused for a missing review. */
+export type LaunchCampaign = { type: 'LaunchCampaign'; roster: RosterLookup } & Omit<
+  CampaignLaunched['data'],
+  'reviewedBySales' | 'salesRosterSize'
+>;
 
 export const launchCampaign = (command: LaunchCampaign, state: CampaignState): CampaignLaunched[] => {
-  if (state.status === 'launched') {
-    throw new CommandRejected(
-      'conflict',
-      'campaign-already-launched',
-      `campaign ${command.campaignId} was already launched`,
-    );
-  }
-  const { type: _type, ...data } = command;
-  return [{ type: 'CampaignLaunched', data }];
+  requireMember(command.roster, command.launchedBy, 'marketing', 'launchedBy');
+  requireNotLaunched(state, command.campaignId);
+  const { type: _type, roster, ...brief } = command;
+  const salesRosterSize = Object.values(roster).filter((team) => team === 'sales').length;
+  return [{ type: 'CampaignLaunched', data: { ...brief, reviewedBySales: state.reviewedBySales, salesRosterSize } }];
 };

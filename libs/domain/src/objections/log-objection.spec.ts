@@ -7,13 +7,14 @@ const log: LogObjection = {
   objectionId: 'obj-17',
   category: 'price',
   text: 'Too expensive compared to what they pay today',
-  heardBy: 'person-sam',
+  heardBy: 'sam',
   dealId: 'deal-4',
   campaignId: null,
+  roster: { sam: 'sales', mia: 'marketing' },
 };
 
 describe('LogObjection', () => {
-  it('given no history, when logged, then ObjectionLogged records what was heard', () => {
+  it('given no history, when a rep logs, then ObjectionLogged records what was heard', () => {
     given(objectionDecider)
       .when(log)
       .then([
@@ -23,16 +24,29 @@ describe('LogObjection', () => {
             objectionId: 'obj-17',
             category: 'price',
             text: 'Too expensive compared to what they pay today',
-            heardBy: 'person-sam',
+            heardBy: 'sam',
             dealId: 'deal-4',
             campaignId: null,
+            blameFlag: false,
           },
         },
       ]);
   });
 
+  it('given blaming text, then it is accepted with a blame flag', () => {
+    const [event] = objectionDecider.decide(
+      { ...log, text: 'Lost it because marketing sent them junk leads again' },
+      objectionDecider.initialState,
+    );
+    expect(event.data.blameFlag).toBe(true);
+  });
+
   it('given a logged objection, when the same id is logged again, then it is a conflict', () => {
     const logged = objectionDecider.decide(log, objectionDecider.initialState);
     given(objectionDecider, logged).when(log).thenRejects('conflict', 'objection-already-logged');
+  });
+
+  it('given a marketer as the one who heard it, then 422', () => {
+    given(objectionDecider).when({ ...log, heardBy: 'mia' }).thenRejects('rule', 'person-not-in-sales');
   });
 });

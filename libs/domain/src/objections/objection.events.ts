@@ -10,6 +10,7 @@ export type ObjectionLogged = DomainEvent<
     heardBy: string;
     dealId: string | null;
     campaignId: string | null;
+    blameFlag: boolean;
   }
 >;
 

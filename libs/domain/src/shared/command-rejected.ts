@@ -8,6 +8,8 @@ export class CommandRejected extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Extra facts for the client, e.g. the phrases that made a note blaming. */
+    readonly details: Readonly<Record<string, string | string[]>> = {},
   ) {
     super(message);
     this.name = 'CommandRejected';

@@ -12,6 +12,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   initialState: State;
   decide(command: Command, state: State): Event[];
   evolve(state: State, event: Event): State;
+  /**
+   * For commands that may repeat harmlessly (decide returns no events): the
+   * index of the earlier event that already did what the command asks, so the
+   * caller can answer with that event's result.
+   */
+  precedent?(command: Command, history: readonly Event[]): number;
 }
 
 export const fold = <Command, Event extends DomainEvent, State>(

@@ -51,6 +51,20 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'personal data keys (crypto-shredding)',
+    sql: `
+      CREATE TABLE ledger_personal_keys (
+        key_id uuid PRIMARY KEY,
+        person_id text NOT NULL,
+        key bytea,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        forgotten_at timestamptz
+      );
+      CREATE UNIQUE INDEX ledger_personal_keys_active ON ledger_personal_keys (person_id) WHERE key IS NOT NULL;
+    `,
+  },
 ];
 
 /** Applies pending migrations once, even when several processes start together. */

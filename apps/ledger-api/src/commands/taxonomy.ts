@@ -1,0 +1,8 @@
+import { badRequest } from '../http/problem.js';
+
+/** Codes from a configurable taxonomy are checked against the ledger's configuration, not a fixed enum. */
+export const requireInTaxonomy = (allowed: readonly string[], value: string, field: string): void => {
+  if (!allowed.includes(value)) {
+    throw badRequest(field, 'isIn', `${field} must be one of: ${allowed.join(', ')}`);
+  }
+};

@@ -1,0 +1,16 @@
+import type { DomainEvent } from '../shared/decider.js';
+import type { Attendee } from '../shared/attendees.js';
+
+/** What was celebrated: a period's shared goal, or particular deals. */
+export type CelebrationSubject = { kind: 'goal'; period: string } | { kind: 'deals'; dealIds: string[] };
+
+export type WinCelebrated = DomainEvent<
+  'WinCelebrated',
+  {
+    celebrationId: string;
+    subject: CelebrationSubject;
+    attendees: Attendee[];
+  }
+>;
+
+export type CelebrationEvent = WinCelebrated;

@@ -1,0 +1,11 @@
+import type { DomainEvent } from '../shared/decider.js';
+
+/** Content marketing publishes to answer one objection category. */
+export type ContentPublished = DomainEvent<
+  'ContentPublished',
+  { contentId: string; category: string; title: string; url: string; publishedBy: string }
+>;
+
+export type ContentWithdrawn = DomainEvent<'ContentWithdrawn', { contentId: string; withdrawnBy: string }>;
+
+export type ContentEvent = ContentPublished | ContentWithdrawn;

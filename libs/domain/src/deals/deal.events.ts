@@ -1,0 +1,28 @@
+import type { DomainEvent } from '../shared/decider.js';
+
+export type DealOutcome = 'won' | 'lost';
+
+export type DealRecorded = DomainEvent<
+  'DealRecorded',
+  {
+    dealId: string;
+    outcome: DealOutcome;
+    /** Integer minor units (cents), never negative. */
+    amount: number;
+    /** ISO 4217; always the ledger's currency. */
+    currency: string;
+    /** UTC ISO instant. */
+    closedAt: string;
+    /** A person id of the sales rep who owns the deal. */
+    owner: string;
+    leadId: string | null;
+    campaignIds: string[];
+    objectionCategories: string[];
+    /** Only on lost deals. */
+    lossReason: string | null;
+    /** The blame screen found lossReason pointing fingers; false when there is none. */
+    blameFlag: boolean;
+  }
+>;
+
+export type DealEvent = DealRecorded;

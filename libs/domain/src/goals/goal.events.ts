@@ -1,0 +1,22 @@
+import type { DomainEvent } from '../shared/decider.js';
+
+/** The target sales and marketing share for one period; a later setting revises it. */
+export type SharedGoalSet = DomainEvent<
+  'SharedGoalSet',
+  {
+    /** `YYYY-Www`, `YYYY-MM` or `YYYY-Qn`. */
+    period: string;
+    /** Integer minor units (cents), more than 0. */
+    revenueTarget: number;
+    /** ISO 4217; always the ledger's currency. */
+    currency: string;
+    /** How soon sales promises to follow up a handed-off lead, in hours (1–720). */
+    leadFollowUpSlaHours: number;
+    /** A person id, from either team. */
+    setBy: string;
+    /** 1 for the first setting of the period, then 2, 3 … */
+    revision: number;
+  }
+>;
+
+export type GoalEvent = SharedGoalSet;

@@ -1,0 +1,56 @@
+import { requireOnRoster } from '../shared/roster-lookup.js';
+import { CommandRejected } from '../shared/command-rejected.js';
+import { parsePeriod } from '../shared/period.js';
+import type { RosterLookup } from '../shared/roster-lookup.js';
+import type { SharedGoalSet } from './goal.events.js';
+import type { GoalState } from './goal.state.js';
+
+export const MAX_LEAD_FOLLOW_UP_SLA_HOURS = 720;
+
+/** Sets or revises the period's goal; `ledgerCurrency` comes from configuration. */
+export type SetSharedGoal = { type: 'SetSharedGoal' } & Omit<SharedGoalSet['data'], 'revision'> & {
+    ledgerCurrency: string;
+    roster: RosterLookup;
+  };
+
+const rule = (code: string, message: string, field: string) =>
+  new CommandRejected('rule', code, message, field);
+
+export const setSharedGoal = (command: SetSharedGoal, state: GoalState): SharedGoalSet[] => {
+  const { period, revenueTarget, currency, ledgerCurrency, leadFollowUpSlaHours, setBy, roster } = command;
+  if (parsePeriod(period) === null) {
+    throw rule('invalid-period', `period ${period} is not YYYY-Www, YYYY-MM or YYYY-Qn`, 'period');
+  }
+  if (!Number.isSafeInteger(revenueTarget) || revenueTarget <= 0) {
+    throw rule(
+      'invalid-revenue-target',
+      `revenueTarget ${revenueTarget} must be a whole number of minor units above 0`,
+      'revenueTarget',
+    );
+  }
+  if (currency !== ledgerCurrency) {
+    throw rule(
+      'currency-mismatch',
+      `currency ${currency} is not the ledger's currency ${ledgerCurrency}`,
+      'currency',
+    );
+  }
+  if (
+    !Number.isInteger(leadFollowUpSlaHours) ||
+    leadFollowUpSlaHours < 1 ||
+    leadFollowUpSlaHours > MAX_LEAD_FOLLOW_UP_SLA_HOURS
+  ) {
+    throw rule(
+      'invalid-lead-follow-up-sla',
+      `leadFollowUpSlaHours ${leadFollowUpSlaHours} must be a whole number of hours from 1 to ${MAX_LEAD_FOLLOW_UP_SLA_HOURS}`,
+      'leadFollowUpSlaHours',
+    );
+  }
+  requireOnRoster(roster, setBy, 'setBy');
+  return [
+    {
+      type: 'SharedGoalSet',
+      data: { period, revenueTarget, currency, leadFollowUpSlaHours, setBy, revision: state.revision + 1 },
+    },
+  ];
+};

@@ -1,0 +1,67 @@
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import type { SqlDatabase } from '../postgres/sql-database.js';
+
+const VERSION = 'v1';
+const b64 = (buffer: Buffer) => buffer.toString('base64url');
+
+/**
+ * Personal data (display names) is sealed with a key of each person's own,
+ * and only the sealed token goes into events. Forgetting a person destroys
+ * their key: every token of theirs becomes unreadable, while the events — and
+ * so the hash chain — stay exactly as they were. AES-256-GCM from node:crypto.
+ */
+export class PersonalDataVault {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async seal(personId: string, plaintext: string): Promise<string> {
+    const { keyId, key } = await this.activeKey(personId);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(personId));
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [VERSION, keyId, b64(iv), b64(ciphertext), b64(cipher.getAuthTag())].join('.');
+  }
+
+  /** The plaintext, or null when the person was forgotten (or the token is not ours). */
+  async open(personId: string, token: string): Promise<string | null> {
+    const [version, keyId, iv, ciphertext, tag] = token.split('.');
+    if (version !== VERSION || !tag) return null;
+    const [row] = await this.db.query<{ key: Buffer | null }>(
+      'SELECT key FROM ledger_personal_keys WHERE key_id = $1 AND person_id = $2',
+      [keyId, personId],
+    );
+    if (!row?.key) return null;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', row.key, Buffer.from(iv, 'base64url'));
+      decipher.setAAD(Buffer.from(personId));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  /** Destroys every key of the person; returns how many were destroyed. */
+  async forget(personId: string): Promise<number> {
+    const rows = await this.db.query<{ key_id: string }>(
+      `UPDATE ledger_personal_keys SET key = NULL, forgotten_at = now()
+       WHERE person_id = $1 AND key IS NOT NULL RETURNING key_id`,
+      [personId],
+    );
+    return rows.length;
+  }
+
+  private async activeKey(personId: string): Promise<{ keyId: string; key: Buffer }> {
+    // Concurrent first seals race on the partial unique index; the loser reads the winner's key.
+    await this.db.query(
+      `INSERT INTO ledger_personal_keys (key_id, person_id, key) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) WHERE key IS NOT NULL DO NOTHING`,
+      [randomUUID(), personId, randomBytes(32)],
+    );
+    const [row] = await this.db.query<{ key_id: string; key: Buffer }>(
+      'SELECT key_id, key FROM ledger_personal_keys WHERE person_id = $1 AND key IS NOT NULL',
+      [personId],
+    );
+    return { keyId: row.key_id, key: row.key };
+  }
+}
