@@ -41,7 +41,7 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
     const [event] = read.body.events;
     expect(event).toMatchObject({
       type: 'CampaignLaunched',
-      schemaVersion: 1,
+      schemaVersion: 2,
       streamId: 'campaign-q3-upsell',
       streamRevision: 0,
       globalPosition: response.body.globalPosition,

@@ -30,7 +30,9 @@ const COMMANDS = [
 
 describe('OpenAPI', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { operationId: string; parameters?: { name: string }[] }>> };
+  let doc: {
+    paths: Record<string, Record<string, { operationId: string; parameters?: { name: string }[] }>>;
+  };
   beforeAll(async () => {
     t = await startTestApp('pglite');
     doc = (await t.http().get('/docs-json')).body;
@@ -44,7 +46,9 @@ describe('OpenAPI', () => {
   });
 
   it('lists every command with its name as operationId, plus the stream read', () => {
-    const operations = Object.values(doc.paths).flatMap((path) => Object.values(path).map((op) => op.operationId));
+    const operations = Object.values(doc.paths).flatMap((path) =>
+      Object.values(path).map((op) => op.operationId),
+    );
     expect(operations).toEqual(expect.arrayContaining([...COMMANDS, 'ReadStreamEvents']));
     expect(new Set(operations).size).toBe(operations.length);
     const launch = doc.paths['/v1/campaigns/{campaignId}/launch'].post;
@@ -54,6 +58,8 @@ describe('OpenAPI', () => {
   });
 
   it('passes an OpenAPI validator', async () => {
-    await expect(SwaggerParser.validate(structuredClone(doc) as unknown as Parameters<typeof SwaggerParser.validate>[0])).resolves.toBeDefined();
+    await expect(
+      SwaggerParser.validate(structuredClone(doc) as unknown as Parameters<typeof SwaggerParser.validate>[0]),
+    ).resolves.toBeDefined();
   });
 });

@@ -46,7 +46,11 @@ export const registerRoster = async (t: TestApp, members: Record<string, 'sales'
   }
 };
 
-export const defaultRoster = { 'person-mia': 'marketing', 'person-sam': 'sales', 'person-ana': 'sales' } as const;
+export const defaultRoster = {
+  'person-mia': 'marketing',
+  'person-sam': 'sales',
+  'person-ana': 'sales',
+} as const;
 
 export const campaignBrief = (overrides: Record<string, unknown> = {}) => ({
   name: 'Q3 upsell to annual plans',

@@ -3,7 +3,17 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { CampaignCommandHandler } from './campaigns/campaign-command.handler.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
+import { CelebrationCommandHandler } from './celebrations/celebration-command.js';
+import { CelebrationsController } from './celebrations/celebrations.controller.js';
 import { CommandPipeline } from './commands/command-pipeline.js';
+import { DealCommandHandler } from './deals/deal-command.js';
+import { DealsController } from './deals/deals.controller.js';
+import { GoalCommandHandler } from './goals/goal-command.js';
+import { GoalsController } from './goals/goals.controller.js';
+import { HuddleCommandHandler } from './huddles/huddle-command.js';
+import { HuddlesController } from './huddles/huddles.controller.js';
+import { LeadCommandHandler } from './leads/lead-command.js';
+import { LeadsController } from './leads/leads.controller.js';
 import { RosterReader } from './commands/roster-reader.js';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -22,7 +32,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database)],
-      controllers: [TeamMembersController, CampaignsController, ObjectionsController, RetrosController, StreamsController],
+      controllers: [
+        TeamMembersController,
+        CampaignsController,
+        ObjectionsController,
+        LeadsController,
+        DealsController,
+        GoalsController,
+        CelebrationsController,
+        HuddlesController,
+        RetrosController,
+        StreamsController,
+      ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         CommandPipeline,
@@ -31,6 +52,11 @@ export class AppModule {
         CampaignCommandHandler,
         ObjectionCommandHandler,
         ContentCommandHandler,
+        LeadCommandHandler,
+        DealCommandHandler,
+        GoalCommandHandler,
+        CelebrationCommandHandler,
+        HuddleCommandHandler,
         RetroCommandHandler,
         ReadStreamEventsHandler,
       ],

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
-import { EntityId, OccurredAt, Text, TextList } from '../commands/dto-rules.js';
+import { IsIn } from 'class-validator';
+import { CalendarDate, EntityId, OccurredAt, Text, TextList } from '../commands/dto-rules.js';
 
 class CampaignBriefDto {
   @Text(200, 'Q3 upsell to annual plans')
@@ -23,8 +23,7 @@ class CampaignBriefDto {
 }
 
 export class ProposeCampaignDto extends CampaignBriefDto {
-  @ApiProperty({ example: '2026-07-01', description: 'Planned launch date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'plannedLaunchDate must be a date YYYY-MM-DD' })
+  @CalendarDate('2026-07-01', 'Planned launch date')
   plannedLaunchDate!: string;
 
   @EntityId('person-mia', 'Person id of the marketer who proposes it')

@@ -1,10 +1,12 @@
 import { Command } from '@nestjs/cqrs';
-import type { RosterLookup } from '#domain';
 import type { AppendResult } from '#event-store';
 import type { CommandContext } from './command-context.js';
 
-/** A domain command as the HTTP layer builds it: the roster is added by the handler. */
-export type Unrostered<C> = C extends { roster: RosterLookup } ? Omit<C, 'roster'> : C;
+/** Facts the handler adds to a command when it is decided, rather than the client. */
+type HandlerFacts = 'roster' | 'ledgerCurrency';
+
+/** A domain command as the HTTP layer builds it (distributes over unions). */
+export type RequestedCommand<C> = C extends unknown ? Omit<C, HandlerFacts> : never;
 
 /**
  * What a controller puts on the CommandBus: the domain command, the request's
@@ -13,7 +15,7 @@ export type Unrostered<C> = C extends { roster: RosterLookup } ? Omit<C, 'roster
  */
 export abstract class CapabilityCommand<C> extends Command<AppendResult> {
   constructor(
-    readonly command: Unrostered<C>,
+    readonly command: RequestedCommand<C>,
     readonly context: CommandContext,
     readonly occurredAt: string | undefined,
   ) {

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   ArrayUnique,
+  IsArray,
   IsISO8601,
   IsOptional,
   IsString,
@@ -27,6 +28,24 @@ export const TextList = (maxItems: number, maxLength: number, example: string[])
     Length(1, maxLength, { each: true }),
   );
 
+/** A list of short texts that may be empty. */
+export const TextItems = (
+  maxItems: number,
+  maxLength: number,
+  example: string[],
+  description: string,
+  { optional = false } = {},
+) =>
+  applyDecorators(
+    optional
+      ? applyDecorators(ApiPropertyOptional({ example, description, type: [String], maxItems }), IsOptional())
+      : ApiProperty({ example, description, type: [String], maxItems }),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    IsString({ each: true }),
+    Length(1, maxLength, { each: true }),
+  );
+
 export const EntityId = (example: string, description: string) =>
   applyDecorators(
     ApiProperty({ example, description, pattern: ENTITY_ID.source }),
@@ -44,6 +63,25 @@ export const OptionalEntityId = (example: string, description: string) =>
 
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
+const instantRules = () =>
+  applyDecorators(
+    IsISO8601({ strict: true, strictSeparator: true }),
+    Matches(WITH_OFFSET, { message: '$property must be a date-time with a time zone (Z or ±hh:mm)' }),
+  );
+
+/** A required instant: ISO-8601 date-time with a time zone. */
+export const Instant = (example: string, description: string) =>
+  applyDecorators(ApiProperty({ example, description, format: 'date-time' }), instantRules());
+
+/** A calendar date YYYY-MM-DD. */
+export const CalendarDate = (example: string, description: string) =>
+  applyDecorators(
+    ApiProperty({ example, description, format: 'date' }),
+    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      message: '$property must be a date YYYY-MM-DD',
+    }),
+  );
+
 export const OccurredAt = () =>
   applyDecorators(
     ApiPropertyOptional({
@@ -53,6 +91,5 @@ export const OccurredAt = () =>
       format: 'date-time',
     }),
     IsOptional(),
-    IsISO8601({ strict: true, strictSeparator: true }),
-    Matches(WITH_OFFSET, { message: '$property must be a date-time with a time zone (Z or ±hh:mm)' }),
+    instantRules(),
   );

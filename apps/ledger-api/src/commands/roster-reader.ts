@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ROSTER_STREAM_ID, type RosterEvent, type RosterLookup, evolveRoster, initialRosterState } from '#domain';
+import {
+  ROSTER_STREAM_ID,
+  type RosterEvent,
+  type RosterLookup,
+  evolveRoster,
+  initialRosterState,
+} from '#domain';
 import { type EventStore, readWholeStream } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { toDomainEvent } from './command-pipeline.js';
@@ -11,9 +17,7 @@ export class RosterReader {
 
   async current(): Promise<RosterLookup> {
     const events = await readWholeStream(this.store, ROSTER_STREAM_ID);
-    return events.reduce(
-      (state, e) => evolveRoster(state, toDomainEvent<RosterEvent>(e)),
-      initialRosterState,
-    ).members;
+    return events.reduce((state, e) => evolveRoster(state, toDomainEvent<RosterEvent>(e)), initialRosterState)
+      .members;
   }
 }

@@ -64,7 +64,8 @@ const taxonomy = (env: NodeJS.ProcessEnv, name: string, fallback: readonly strin
 
 const currencyOf = (env: NodeJS.ProcessEnv): string => {
   const currency = env.LEDGER_CURRENCY || 'EUR';
-  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('LEDGER_CURRENCY', `must be an ISO 4217 code such as EUR, got "${currency}"`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new ConfigError('LEDGER_CURRENCY', `must be an ISO 4217 code such as EUR, got "${currency}"`);
   return currency;
 };
 

@@ -55,7 +55,11 @@ export class EventStoreModule {
           useFactory: () => PostgresEventStore.open(database),
         },
         // Shares the database (and its migrations) with the store it is injected next to.
-        { provide: PERSONAL_DATA_VAULT, useFactory: () => new PersonalDataVault(database), inject: [EVENT_STORE] },
+        {
+          provide: PERSONAL_DATA_VAULT,
+          useFactory: () => new PersonalDataVault(database),
+          inject: [EVENT_STORE],
+        },
         EventStoreCloser,
       ],
       exports: [EVENT_STORE, PERSONAL_DATA_VAULT],

@@ -1,53 +1,45 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import {
   type ContentCommand,
+  type ContentEvent,
+  type ContentState,
   type ObjectionCommand,
+  type ObjectionEvent,
+  type ObjectionState,
   contentDecider,
   contentStreamId,
   objectionDecider,
   objectionStreamId,
 } from '#domain';
-import type { AppendResult } from '#event-store';
-import { CommandPipeline } from '../commands/command-pipeline.js';
-import { RosterReader } from '../commands/roster-reader.js';
+import { CapabilityHandler } from '../commands/capability.handler.js';
 import { ContentCommandMessage, ObjectionCommandMessage } from './objection-command.js';
 
 @CommandHandler(ObjectionCommandMessage)
-export class ObjectionCommandHandler implements ICommandHandler<ObjectionCommandMessage> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly roster: RosterReader,
-  ) {}
+export class ObjectionCommandHandler extends CapabilityHandler<
+  ObjectionCommand,
+  ObjectionEvent,
+  ObjectionState
+> {
+  protected readonly decider = objectionDecider;
 
-  async execute({ command, context, occurredAt }: ObjectionCommandMessage): Promise<AppendResult> {
-    const full: ObjectionCommand = { ...command, roster: await this.roster.current() };
-    return this.pipeline.run({
-      decider: objectionDecider,
-      streamId: objectionStreamId(full.objectionId),
-      command: full,
-      context,
-      actor: full.heardBy,
-      occurredAt,
-    });
+  protected streamIdOf(command: ObjectionCommand): string {
+    return objectionStreamId(command.objectionId);
+  }
+
+  protected actorOf(command: ObjectionCommand): string {
+    return command.heardBy;
   }
 }
 
 @CommandHandler(ContentCommandMessage)
-export class ContentCommandHandler implements ICommandHandler<ContentCommandMessage> {
-  constructor(
-    private readonly pipeline: CommandPipeline,
-    private readonly roster: RosterReader,
-  ) {}
+export class ContentCommandHandler extends CapabilityHandler<ContentCommand, ContentEvent, ContentState> {
+  protected readonly decider = contentDecider;
 
-  async execute({ command, context, occurredAt }: ContentCommandMessage): Promise<AppendResult> {
-    const full = { ...command, roster: await this.roster.current() } as ContentCommand;
-    return this.pipeline.run({
-      decider: contentDecider,
-      streamId: contentStreamId(full.contentId),
-      command: full,
-      context,
-      actor: full.type === 'AddressObjection' ? full.publishedBy : full.withdrawnBy,
-      occurredAt,
-    });
+  protected streamIdOf(command: ContentCommand): string {
+    return contentStreamId(command.contentId);
+  }
+
+  protected actorOf(command: ContentCommand): string {
+    return command.type === 'AddressObjection' ? command.publishedBy : command.withdrawnBy;
   }
 }

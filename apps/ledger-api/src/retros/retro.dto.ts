@@ -20,9 +20,14 @@ export class RetroSubjectDto {
   @Matches(ENTITY_ID, { message: 'dealId must be 1–64 characters of A-Za-z0-9._:-' })
   dealId?: string;
 
-  @ApiPropertyOptional({ example: '2026-Q3', description: 'When kind is period: YYYY-Www, YYYY-MM or YYYY-Qn' })
+  @ApiPropertyOptional({
+    example: '2026-Q3',
+    description: 'When kind is period: YYYY-Www, YYYY-MM or YYYY-Qn',
+  })
   @ValidateIf((s: RetroSubjectDto) => s.kind === 'period')
-  @Matches(/^\d{4}-(W(0[1-9]|[1-4]\d|5[0-3])|(0[1-9]|1[0-2])|Q[1-4])$/, { message: 'period must be YYYY-Www, YYYY-MM or YYYY-Qn' })
+  @Matches(/^\d{4}-(W(0[1-9]|[1-4]\d|5[0-3])|(0[1-9]|1[0-2])|Q[1-4])$/, {
+    message: 'period must be YYYY-Www, YYYY-MM or YYYY-Qn',
+  })
   period?: string;
 }
 

@@ -9,7 +9,13 @@ import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { sendCommand } from '../commands/send-command.js';
 import { RetroCommandMessage } from './retro-command.js';
-import { AddRetroNoteDto, CloseRetroDto, CompleteActionItemDto, OpenRetroDto, type RetroSubjectDto } from './retro.dto.js';
+import {
+  AddRetroNoteDto,
+  CloseRetroDto,
+  CompleteActionItemDto,
+  OpenRetroDto,
+  type RetroSubjectDto,
+} from './retro.dto.js';
 
 const subjectOf = (dto: RetroSubjectDto): RetroSubject => {
   switch (dto.kind) {
@@ -62,13 +68,21 @@ export class RetrosController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
-    const items = actionItems.map(({ actionItemId, description, owner, dueDate }) => ({ actionItemId, description, owner, dueDate }));
+    const items = actionItems.map(({ actionItemId, description, owner, dueDate }) => ({
+      actionItemId,
+      description,
+      owner,
+      dueDate,
+    }));
     const command = { type: 'CloseRetro' as const, retroId, closedBy, actionItems: items };
     return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
   }
 
   @Post('action-items/:actionItemId/complete')
-  @CommandEndpoint('CompleteRetroActionItem', 'Complete an action item of a closed retro (a repeat returns the first result)')
+  @CommandEndpoint(
+    'CompleteRetroActionItem',
+    'Complete an action item of a closed retro (a repeat returns the first result)',
+  )
   complete(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Param('actionItemId', EntityIdPipe) actionItemId: string,

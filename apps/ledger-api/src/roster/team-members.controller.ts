@@ -56,6 +56,10 @@ export class TeamMembersController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
-    return sendCommand(this.bus, new RosterCommandMessage({ type: 'RemoveTeamMember', personId }, context, occurredAt), response);
+    return sendCommand(
+      this.bus,
+      new RosterCommandMessage({ type: 'RemoveTeamMember', personId }, context, occurredAt),
+      response,
+    );
   }
 }

@@ -4,7 +4,10 @@ import type { CampaignEvent } from './campaign.events.js';
 import { ended, launched, proposed, roster } from './campaign.fixtures.js';
 
 const acknowledge = { type: 'AcknowledgeBriefing' as const, campaignId: 'q3', acknowledgedBy: 'ana', roster };
-const acknowledged: CampaignEvent = { type: 'BriefingAcknowledged', data: { campaignId: 'q3', acknowledgedBy: 'ana' } };
+const acknowledged: CampaignEvent = {
+  type: 'BriefingAcknowledged',
+  data: { campaignId: 'q3', acknowledgedBy: 'ana' },
+};
 
 describe('AcknowledgeBriefing', () => {
   it('given a launched campaign, when a rep acknowledges, then BriefingAcknowledged', () => {
@@ -16,17 +19,28 @@ describe('AcknowledgeBriefing', () => {
   it('given the rep already acknowledged, when again, then nothing new and the first event is the precedent', () => {
     given(campaignDecider, [launched, acknowledged]).when(acknowledge).then([]);
     expect(campaignDecider.precedent?.(acknowledge, [proposed, launched, acknowledged])).toBe(2);
-    expect(campaignDecider.precedent?.({ ...acknowledge, acknowledgedBy: 'lee' }, [launched, acknowledged])).toBe(-1);
+    expect(
+      campaignDecider.precedent?.({ ...acknowledge, acknowledgedBy: 'lee' }, [launched, acknowledged]),
+    ).toBe(-1);
   });
 
   it('given an unknown campaign, then it is a conflict; a marketer cannot acknowledge', () => {
     given(campaignDecider).when(acknowledge).thenRejects('conflict', 'campaign-unknown');
-    given(campaignDecider, [launched]).when({ ...acknowledge, acknowledgedBy: 'mia' }).thenRejects('rule', 'person-not-in-sales');
+    given(campaignDecider, [launched])
+      .when({ ...acknowledge, acknowledgedBy: 'mia' })
+      .thenRejects('rule', 'person-not-in-sales');
   });
 });
 
 describe('ReportBlindside', () => {
-  const report = { type: 'ReportBlindside' as const, campaignId: 'q3', reportedBy: 'sam', customerReference: 'acme-corp', note: 'Customer asked about the 20% offer before I had seen it', roster };
+  const report = {
+    type: 'ReportBlindside' as const,
+    campaignId: 'q3',
+    reportedBy: 'sam',
+    customerReference: 'acme-corp',
+    note: 'Customer asked about the 20% offer before I had seen it',
+    roster,
+  };
 
   it('given any campaign, even one never recorded, when a rep reports, then BlindsideReported', () => {
     given(campaignDecider)
@@ -34,13 +48,21 @@ describe('ReportBlindside', () => {
       .then([
         {
           type: 'BlindsideReported',
-          data: { campaignId: 'q3', reportedBy: 'sam', customerReference: 'acme-corp', note: 'Customer asked about the 20% offer before I had seen it', blameFlag: false },
+          data: {
+            campaignId: 'q3',
+            reportedBy: 'sam',
+            customerReference: 'acme-corp',
+            note: 'Customer asked about the 20% offer before I had seen it',
+            blameFlag: false,
+          },
         },
       ]);
   });
 
   it('given a marketer as reporter, then 422', () => {
-    given(campaignDecider).when({ ...report, reportedBy: 'mia' }).thenRejects('rule', 'person-not-in-sales');
+    given(campaignDecider)
+      .when({ ...report, reportedBy: 'mia' })
+      .thenRejects('rule', 'person-not-in-sales');
   });
 });
 
@@ -48,7 +70,9 @@ describe('EndCampaign', () => {
   const end = { type: 'EndCampaign' as const, campaignId: 'q3', endedBy: 'mia', roster };
 
   it('given a launched campaign, when ended, then CampaignEnded', () => {
-    given(campaignDecider, [launched]).when(end).then([{ type: 'CampaignEnded', data: { campaignId: 'q3', endedBy: 'mia' } }]);
+    given(campaignDecider, [launched])
+      .when(end)
+      .then([{ type: 'CampaignEnded', data: { campaignId: 'q3', endedBy: 'mia' } }]);
   });
 
   it('given a campaign not launched, or already ended, then it is a conflict', () => {

@@ -6,7 +6,8 @@ const refuse = (code: string, message: string) => new CommandRejected('conflict'
 /** Refuses commands that need a campaign to be launched (and not yet ended). */
 export const requireLaunched = (state: CampaignState, campaignId: string): void => {
   if (state.status === 'ended') throw refuse('campaign-ended', `campaign ${campaignId} has ended`);
-  if (state.status !== 'launched') throw refuse('campaign-not-launched', `campaign ${campaignId} is not launched`);
+  if (state.status !== 'launched')
+    throw refuse('campaign-not-launched', `campaign ${campaignId} is not launched`);
 };
 
 /** Refuses commands that only make sense before the launch. */

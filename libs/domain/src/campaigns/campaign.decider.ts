@@ -9,12 +9,7 @@ import { type ReportBlindside, reportBlindside } from './report-blindside.js';
 import { type ReviewCampaign, reviewCampaign } from './review-campaign.js';
 
 export type CampaignCommand =
-  | ProposeCampaign
-  | ReviewCampaign
-  | LaunchCampaign
-  | AcknowledgeBriefing
-  | ReportBlindside
-  | EndCampaign;
+  ProposeCampaign | ReviewCampaign | LaunchCampaign | AcknowledgeBriefing | ReportBlindside | EndCampaign;
 
 export const campaignStreamId = (campaignId: string) => `campaign-${campaignId}`;
 
@@ -37,5 +32,6 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
         return endCampaign(command, state);
     }
   },
-  precedent: (command, history) => (command.type === 'AcknowledgeBriefing' ? acknowledgementOf(command, history) : -1),
+  precedent: (command, history) =>
+    command.type === 'AcknowledgeBriefing' ? acknowledgementOf(command, history) : -1,
 };

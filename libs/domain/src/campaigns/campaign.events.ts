@@ -38,7 +38,10 @@ export type CampaignLaunched = DomainEvent<
   }
 >;
 
-export type BriefingAcknowledged = DomainEvent<'BriefingAcknowledged', { campaignId: string; acknowledgedBy: string }>;
+export type BriefingAcknowledged = DomainEvent<
+  'BriefingAcknowledged',
+  { campaignId: string; acknowledgedBy: string }
+>;
 
 export type BlindsideReported = DomainEvent<
   'BlindsideReported',

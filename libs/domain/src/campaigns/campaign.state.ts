@@ -7,7 +7,11 @@ export interface CampaignState {
   acknowledgedBy: readonly string[];
 }
 
-export const initialCampaignState: CampaignState = { status: 'none', reviewedBySales: false, acknowledgedBy: [] };
+export const initialCampaignState: CampaignState = {
+  status: 'none',
+  reviewedBySales: false,
+  acknowledgedBy: [],
+};
 
 export const evolveCampaign = (state: CampaignState, event: CampaignEvent): CampaignState => {
   switch (event.type) {

@@ -29,16 +29,27 @@ describe('LaunchCampaign', () => {
   it('given a campaign never proposed, when launched, then it is launched all the same, unreviewed', () => {
     given(campaignDecider)
       .when(launch)
-      .then([{ type: 'CampaignLaunched', data: { campaignId: 'q3', ...brief, launchedBy: 'mia', reviewedBySales: false, salesRosterSize: 3 } }]);
+      .then([
+        {
+          type: 'CampaignLaunched',
+          data: { campaignId: 'q3', ...brief, launchedBy: 'mia', reviewedBySales: false, salesRosterSize: 3 },
+        },
+      ]);
   });
 
   it('given a launched or ended campaign, when launched again, then it is a conflict', () => {
     given(campaignDecider, [launched]).when(launch).thenRejects('conflict', 'campaign-already-launched');
-    given(campaignDecider, [launched, ended]).when(launch).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignDecider, [launched, ended])
+      .when(launch)
+      .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a launcher from sales or off the roster, then 422 names the rule', () => {
-    given(campaignDecider).when({ ...launch, launchedBy: 'sam' }).thenRejects('rule', 'person-not-in-marketing');
-    given(campaignDecider).when({ ...launch, launchedBy: 'ghost' }).thenRejects('rule', 'person-not-on-roster');
+    given(campaignDecider)
+      .when({ ...launch, launchedBy: 'sam' })
+      .thenRejects('rule', 'person-not-in-marketing');
+    given(campaignDecider)
+      .when({ ...launch, launchedBy: 'ghost' })
+      .thenRejects('rule', 'person-not-on-roster');
   });
 });

@@ -14,5 +14,7 @@ export const launchCampaign = (command: LaunchCampaign, state: CampaignState): C
   requireNotLaunched(state, command.campaignId);
   const { type: _type, roster, ...brief } = command;
   const salesRosterSize = Object.values(roster).filter((team) => team === 'sales').length;
-  return [{ type: 'CampaignLaunched', data: { ...brief, reviewedBySales: state.reviewedBySales, salesRosterSize } }];
+  return [
+    { type: 'CampaignLaunched', data: { ...brief, reviewedBySales: state.reviewedBySales, salesRosterSize } },
+  ];
 };

@@ -10,7 +10,11 @@ export const proposeCampaign = (command: ProposeCampaign, state: CampaignState):
   requireMember(command.roster, command.proposedBy, 'marketing', 'proposedBy');
   requireNotLaunched(state, command.campaignId);
   if (state.status === 'proposed') {
-    throw new CommandRejected('conflict', 'campaign-already-proposed', `campaign ${command.campaignId} was already proposed`);
+    throw new CommandRejected(
+      'conflict',
+      'campaign-already-proposed',
+      `campaign ${command.campaignId} was already proposed`,
+    );
   }
   const { type: _type, roster: _roster, ...data } = command;
   return [{ type: 'CampaignProposed', data }];

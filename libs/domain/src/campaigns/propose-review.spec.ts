@@ -10,7 +10,14 @@ const propose = {
   proposedBy: 'mia',
   roster,
 };
-const review = { type: 'ReviewCampaign' as const, campaignId: 'q3', reviewedBy: 'sam', verdict: 'concerns' as const, reasons: 'The discount undercuts our renewal pricing', roster };
+const review = {
+  type: 'ReviewCampaign' as const,
+  campaignId: 'q3',
+  reviewedBy: 'sam',
+  verdict: 'concerns' as const,
+  reasons: 'The discount undercuts our renewal pricing',
+  roster,
+};
 
 describe('ProposeCampaign', () => {
   it('given nothing, when marketing proposes, then CampaignProposed shares the draft', () => {
@@ -30,7 +37,9 @@ describe('ProposeCampaign', () => {
   });
 
   it('given a proposer from sales, then 422', () => {
-    given(campaignDecider).when({ ...propose, proposedBy: 'sam' }).thenRejects('rule', 'person-not-in-marketing');
+    given(campaignDecider)
+      .when({ ...propose, proposedBy: 'sam' })
+      .thenRejects('rule', 'person-not-in-marketing');
   });
 });
 
@@ -58,17 +67,27 @@ describe('ReviewCampaign', () => {
       .then([
         {
           type: 'CampaignReviewed',
-          data: { campaignId: 'q3', reviewedBy: 'sam', verdict: 'concerns', reasons: 'Marketing never listens to sales, as usual', blameFlag: true },
+          data: {
+            campaignId: 'q3',
+            reviewedBy: 'sam',
+            verdict: 'concerns',
+            reasons: 'Marketing never listens to sales, as usual',
+            blameFlag: true,
+          },
         },
       ]);
   });
 
   it('given no proposal, or a launched campaign, then it is a conflict', () => {
     given(campaignDecider).when(review).thenRejects('conflict', 'campaign-not-proposed');
-    given(campaignDecider, [proposed, launched]).when(review).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignDecider, [proposed, launched])
+      .when(review)
+      .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a reviewer from marketing, then 422: the stink test is sales’ call', () => {
-    given(campaignDecider, [proposed]).when({ ...review, reviewedBy: 'mia' }).thenRejects('rule', 'person-not-in-sales');
+    given(campaignDecider, [proposed])
+      .when({ ...review, reviewedBy: 'mia' })
+      .thenRejects('rule', 'person-not-in-sales');
   });
 });

@@ -16,7 +16,11 @@ export const contentStreamId = (contentId: string) => `content-${contentId}`;
 const addressObjection = (command: AddressObjection, state: ContentState): ContentPublished[] => {
   requireMember(command.roster, command.publishedBy, 'marketing', 'publishedBy');
   if (state.status !== 'none') {
-    throw new CommandRejected('conflict', 'content-already-published', `content ${command.contentId} was already published`);
+    throw new CommandRejected(
+      'conflict',
+      'content-already-published',
+      `content ${command.contentId} was already published`,
+    );
   }
   const { type: _type, roster: _roster, ...data } = command;
   return [{ type: 'ContentPublished', data }];
@@ -25,12 +29,22 @@ const addressObjection = (command: AddressObjection, state: ContentState): Conte
 const withdrawContent = (command: WithdrawContent, state: ContentState): ContentWithdrawn[] => {
   requireMember(command.roster, command.withdrawnBy, 'marketing', 'withdrawnBy');
   if (state.status === 'none') {
-    throw new CommandRejected('conflict', 'content-not-published', `content ${command.contentId} was never published`);
+    throw new CommandRejected(
+      'conflict',
+      'content-not-published',
+      `content ${command.contentId} was never published`,
+    );
   }
   if (state.status === 'withdrawn') {
-    throw new CommandRejected('conflict', 'content-already-withdrawn', `content ${command.contentId} was already withdrawn`);
+    throw new CommandRejected(
+      'conflict',
+      'content-already-withdrawn',
+      `content ${command.contentId} was already withdrawn`,
+    );
   }
-  return [{ type: 'ContentWithdrawn', data: { contentId: command.contentId, withdrawnBy: command.withdrawnBy } }];
+  return [
+    { type: 'ContentWithdrawn', data: { contentId: command.contentId, withdrawnBy: command.withdrawnBy } },
+  ];
 };
 
 export const contentDecider: Decider<ContentCommand, ContentEvent, ContentState> = {

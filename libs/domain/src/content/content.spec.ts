@@ -14,9 +14,20 @@ const publish = {
 };
 const published: ContentEvent = {
   type: 'ContentPublished',
-  data: { contentId: 'roi-calculator', category: 'price', title: 'ROI calculator: annual vs monthly', url: 'https://example.com/roi', publishedBy: 'mia' },
+  data: {
+    contentId: 'roi-calculator',
+    category: 'price',
+    title: 'ROI calculator: annual vs monthly',
+    url: 'https://example.com/roi',
+    publishedBy: 'mia',
+  },
 };
-const withdraw = { type: 'WithdrawContent' as const, contentId: 'roi-calculator', withdrawnBy: 'mia', roster };
+const withdraw = {
+  type: 'WithdrawContent' as const,
+  contentId: 'roi-calculator',
+  withdrawnBy: 'mia',
+  roster,
+};
 
 describe('AddressObjection', () => {
   it('given nothing, when marketing publishes an answer to a category, then ContentPublished', () => {
@@ -25,14 +36,22 @@ describe('AddressObjection', () => {
       .then([
         {
           type: 'ContentPublished',
-          data: { contentId: 'roi-calculator', category: 'price', title: 'ROI calculator: annual vs monthly', url: 'https://example.com/roi', publishedBy: 'mia' },
+          data: {
+            contentId: 'roi-calculator',
+            category: 'price',
+            title: 'ROI calculator: annual vs monthly',
+            url: 'https://example.com/roi',
+            publishedBy: 'mia',
+          },
         },
       ]);
   });
 
   it('given it was published, when published again, then conflict; sales cannot publish', () => {
     given(contentDecider, [published]).when(publish).thenRejects('conflict', 'content-already-published');
-    given(contentDecider).when({ ...publish, publishedBy: 'sam' }).thenRejects('rule', 'person-not-in-marketing');
+    given(contentDecider)
+      .when({ ...publish, publishedBy: 'sam' })
+      .thenRejects('rule', 'person-not-in-marketing');
   });
 });
 
@@ -45,7 +64,10 @@ describe('WithdrawContent', () => {
 
   it('given unpublished or withdrawn content, then it is a conflict', () => {
     given(contentDecider).when(withdraw).thenRejects('conflict', 'content-not-published');
-    given(contentDecider, [published, { type: 'ContentWithdrawn', data: { contentId: 'roi-calculator', withdrawnBy: 'mia' } }])
+    given(contentDecider, [
+      published,
+      { type: 'ContentWithdrawn', data: { contentId: 'roi-calculator', withdrawnBy: 'mia' } },
+    ])
       .when(withdraw)
       .thenRejects('conflict', 'content-already-withdrawn');
   });

@@ -22,6 +22,8 @@ export const huddleDecider: Decider<HuddleCommand, HuddleEvent, HuddleState> = {
   // Completing twice answers with the first completion.
   precedent: (command, history) =>
     command.type === 'CompleteActionItem'
-      ? history.findIndex((e) => e.type === 'ActionItemCompleted' && e.data.actionItemId === command.actionItemId)
+      ? history.findIndex(
+          (e) => e.type === 'ActionItemCompleted' && e.data.actionItemId === command.actionItemId,
+        )
       : -1,
 };

@@ -47,6 +47,8 @@ describe('LogObjection', () => {
   });
 
   it('given a marketer as the one who heard it, then 422', () => {
-    given(objectionDecider).when({ ...log, heardBy: 'mia' }).thenRejects('rule', 'person-not-in-sales');
+    given(objectionDecider)
+      .when({ ...log, heardBy: 'mia' })
+      .thenRejects('rule', 'person-not-in-sales');
   });
 });

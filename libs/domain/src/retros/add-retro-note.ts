@@ -12,7 +12,12 @@ export const addRetroNote = (command: AddRetroNote, state: RetroState): RetroNot
   if (command.author !== null) requireOnRoster(command.roster, command.author, 'author');
   requireOpen(state, command.retroId);
   if (state.noteIds.includes(command.noteId)) {
-    throw new CommandRejected('conflict', 'retro-note-exists', `note ${command.noteId} is already on retro ${command.retroId}`, 'noteId');
+    throw new CommandRejected(
+      'conflict',
+      'retro-note-exists',
+      `note ${command.noteId} is already on retro ${command.retroId}`,
+      'noteId',
+    );
   }
   const verdict = screenForBlame(command.text);
   if (verdict.blaming) {
@@ -21,7 +26,10 @@ export const addRetroNote = (command: AddRetroNote, state: RetroState): RetroNot
       'blaming-note',
       `the note blames people or teams: ${verdict.phrases.map((p) => `"${p}"`).join(', ')}`,
       'text',
-      { phrases: verdict.phrases, hint: verdict.hint ?? 'Describe what happened in the process, not who is at fault.' },
+      {
+        phrases: verdict.phrases,
+        hint: verdict.hint ?? 'Describe what happened in the process, not who is at fault.',
+      },
     );
   }
   const { type: _type, roster: _roster, ...note } = command;

@@ -5,15 +5,25 @@ import { requireOpen } from './retro-rules.js';
 import type { RetroClosed } from './retro.events.js';
 import type { RetroState } from './retro.state.js';
 
-export type CloseRetro = { type: 'CloseRetro'; roster: RosterLookup } & Omit<RetroClosed['data'], 'blameFlag'>;
+export type CloseRetro = { type: 'CloseRetro'; roster: RosterLookup } & Omit<
+  RetroClosed['data'],
+  'blameFlag'
+>;
 
 export const closeRetro = (command: CloseRetro, state: RetroState): RetroClosed[] => {
   requireOnRoster(command.roster, command.closedBy, 'closedBy');
   requireOpen(state, command.retroId);
   const ids = command.actionItems.map((item) => item.actionItemId);
-  command.actionItems.forEach((item, i) => requireOnRoster(command.roster, item.owner, `actionItems[${i}].owner`));
+  command.actionItems.forEach((item, i) =>
+    requireOnRoster(command.roster, item.owner, `actionItems[${i}].owner`),
+  );
   if (new Set(ids).size !== ids.length) {
-    throw new CommandRejected('rule', 'duplicate-action-item', 'action item ids must be unique within the retro', 'actionItems');
+    throw new CommandRejected(
+      'rule',
+      'duplicate-action-item',
+      'action item ids must be unique within the retro',
+      'actionItems',
+    );
   }
   const blameFlag = command.actionItems.some((item) => screenForBlame(item.description).blaming);
   const { type: _type, roster: _roster, ...close } = command;

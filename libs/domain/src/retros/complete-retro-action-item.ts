@@ -3,13 +3,23 @@ import { type RosterLookup, requireOnRoster } from '../shared/roster-lookup.js';
 import type { RetroActionItemCompleted, RetroEvent } from './retro.events.js';
 import type { RetroState } from './retro.state.js';
 
-export type CompleteRetroActionItem = { type: 'CompleteRetroActionItem'; roster: RosterLookup } & RetroActionItemCompleted['data'];
+export type CompleteRetroActionItem = {
+  type: 'CompleteRetroActionItem';
+  roster: RosterLookup;
+} & RetroActionItemCompleted['data'];
 
 /** Completing twice appends nothing; the first completion is the answer. */
-export const completeRetroActionItem = (command: CompleteRetroActionItem, state: RetroState): RetroActionItemCompleted[] => {
+export const completeRetroActionItem = (
+  command: CompleteRetroActionItem,
+  state: RetroState,
+): RetroActionItemCompleted[] => {
   requireOnRoster(command.roster, command.completedBy, 'completedBy');
   if (!state.actionItemIds.includes(command.actionItemId)) {
-    throw new CommandRejected('conflict', 'action-item-not-found', `retro ${command.retroId} has no action item ${command.actionItemId}`);
+    throw new CommandRejected(
+      'conflict',
+      'action-item-not-found',
+      `retro ${command.retroId} has no action item ${command.actionItemId}`,
+    );
   }
   if (state.completedItemIds.includes(command.actionItemId)) return [];
   const { type: _type, roster: _roster, ...data } = command;
@@ -17,4 +27,6 @@ export const completeRetroActionItem = (command: CompleteRetroActionItem, state:
 };
 
 export const completionOf = (command: CompleteRetroActionItem, history: readonly RetroEvent[]): number =>
-  history.findIndex((e) => e.type === 'RetroActionItemCompleted' && e.data.actionItemId === command.actionItemId);
+  history.findIndex(
+    (e) => e.type === 'RetroActionItemCompleted' && e.data.actionItemId === command.actionItemId,
+  );

@@ -8,7 +8,11 @@ export type OpenRetro = { type: 'OpenRetro'; roster: RosterLookup } & RetroOpene
 export const openRetro = (command: OpenRetro, state: RetroState): RetroOpened[] => {
   requireOnRoster(command.roster, command.facilitator, 'facilitator');
   if (state.status !== 'none') {
-    throw new CommandRejected('conflict', 'retro-already-opened', `retro ${command.retroId} was already opened`);
+    throw new CommandRejected(
+      'conflict',
+      'retro-already-opened',
+      `retro ${command.retroId} was already opened`,
+    );
   }
   const { type: _type, roster: _roster, ...data } = command;
   return [{ type: 'RetroOpened', data }];

@@ -1,7 +1,11 @@
 import type { Decider } from '../shared/decider.js';
 import { type AddRetroNote, addRetroNote } from './add-retro-note.js';
 import { type CloseRetro, closeRetro } from './close-retro.js';
-import { type CompleteRetroActionItem, completeRetroActionItem, completionOf } from './complete-retro-action-item.js';
+import {
+  type CompleteRetroActionItem,
+  completeRetroActionItem,
+  completionOf,
+} from './complete-retro-action-item.js';
 import { type OpenRetro, openRetro } from './open-retro.js';
 import type { RetroEvent } from './retro.events.js';
 import { type RetroState, evolveRetro, initialRetroState } from './retro.state.js';
@@ -25,5 +29,6 @@ export const retroDecider: Decider<RetroCommand, RetroEvent, RetroState> = {
         return completeRetroActionItem(command, state);
     }
   },
-  precedent: (command, history) => (command.type === 'CompleteRetroActionItem' ? completionOf(command, history) : -1),
+  precedent: (command, history) =>
+    command.type === 'CompleteRetroActionItem' ? completionOf(command, history) : -1,
 };

@@ -15,7 +15,10 @@ export interface RetroActionItem {
   dueDate: string;
 }
 
-export type RetroOpened = DomainEvent<'RetroOpened', { retroId: string; subject: RetroSubject; facilitator: string }>;
+export type RetroOpened = DomainEvent<
+  'RetroOpened',
+  { retroId: string; subject: RetroSubject; facilitator: string }
+>;
 
 export type RetroNoteAdded = DomainEvent<
   'RetroNoteAdded',

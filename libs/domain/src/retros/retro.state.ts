@@ -7,7 +7,12 @@ export interface RetroState {
   completedItemIds: readonly string[];
 }
 
-export const initialRetroState: RetroState = { status: 'none', noteIds: [], actionItemIds: [], completedItemIds: [] };
+export const initialRetroState: RetroState = {
+  status: 'none',
+  noteIds: [],
+  actionItemIds: [],
+  completedItemIds: [],
+};
 
 export const evolveRetro = (state: RetroState, event: RetroEvent): RetroState => {
   switch (event.type) {
@@ -16,7 +21,11 @@ export const evolveRetro = (state: RetroState, event: RetroEvent): RetroState =>
     case 'RetroNoteAdded':
       return { ...state, noteIds: [...state.noteIds, event.data.noteId] };
     case 'RetroClosed':
-      return { ...state, status: 'closed', actionItemIds: event.data.actionItems.map((item) => item.actionItemId) };
+      return {
+        ...state,
+        status: 'closed',
+        actionItemIds: event.data.actionItems.map((item) => item.actionItemId),
+      };
     case 'RetroActionItemCompleted':
       return { ...state, completedItemIds: [...state.completedItemIds, event.data.actionItemId] };
   }

@@ -11,7 +11,12 @@ const registered = (personId: string, team: 'sales' | 'marketing'): RosterEvent 
 describe('RegisterTeamMember', () => {
   it('given an empty roster, when a rep registers, then TeamMemberRegistered carries only the sealed name', () => {
     given(rosterDecider)
-      .when({ type: 'RegisterTeamMember', personId: 'sam', team: 'sales', sealedDisplayName: 'v1.k.iv.ct.tag' })
+      .when({
+        type: 'RegisterTeamMember',
+        personId: 'sam',
+        team: 'sales',
+        sealedDisplayName: 'v1.k.iv.ct.tag',
+      })
       .then([
         {
           type: 'TeamMemberRegistered',
@@ -27,9 +32,17 @@ describe('RegisterTeamMember', () => {
   });
 
   it('given a removed person, when registered again on another team, then they rejoin', () => {
-    given(rosterDecider, [registered('sam', 'sales'), { type: 'TeamMemberRemoved', data: { personId: 'sam' } }])
+    given(rosterDecider, [
+      registered('sam', 'sales'),
+      { type: 'TeamMemberRemoved', data: { personId: 'sam' } },
+    ])
       .when({ type: 'RegisterTeamMember', personId: 'sam', team: 'marketing', sealedDisplayName: 'x' })
-      .then([{ type: 'TeamMemberRegistered', data: { personId: 'sam', team: 'marketing', sealedDisplayName: 'x' } }]);
+      .then([
+        {
+          type: 'TeamMemberRegistered',
+          data: { personId: 'sam', team: 'marketing', sealedDisplayName: 'x' },
+        },
+      ]);
   });
 });
 
@@ -45,6 +58,8 @@ describe('RemoveTeamMember', () => {
   });
 
   it('given no such member, when removed, then it is a conflict', () => {
-    given(rosterDecider).when({ type: 'RemoveTeamMember', personId: 'ghost' }).thenRejects('conflict', 'person-not-on-roster');
+    given(rosterDecider)
+      .when({ type: 'RemoveTeamMember', personId: 'ghost' })
+      .thenRejects('conflict', 'person-not-on-roster');
   });
 });

@@ -14,7 +14,12 @@ export const requireMember = (roster: RosterLookup, personId: string, team: Team
   // Own properties only: an id such as "constructor" must not find Object.prototype.
   const actual = Object.hasOwn(roster, personId) ? roster[personId] : undefined;
   if (actual === undefined) {
-    throw new CommandRejected('rule', 'person-not-on-roster', `${field} ${personId} is not on the team roster`, field);
+    throw new CommandRejected(
+      'rule',
+      'person-not-on-roster',
+      `${field} ${personId} is not on the team roster`,
+      field,
+    );
   }
   if (actual !== team) {
     throw new CommandRejected(
@@ -29,6 +34,11 @@ export const requireMember = (roster: RosterLookup, personId: string, team: Team
 /** Refuses (422) a person who is on neither team. */
 export const requireOnRoster = (roster: RosterLookup, personId: string, field: string): void => {
   if (!Object.hasOwn(roster, personId)) {
-    throw new CommandRejected('rule', 'person-not-on-roster', `${field} ${personId} is not on the team roster`, field);
+    throw new CommandRejected(
+      'rule',
+      'person-not-on-roster',
+      `${field} ${personId} is not on the team roster`,
+      field,
+    );
   }
 };

@@ -35,7 +35,10 @@ export class PersonalDataVault {
       const decipher = createDecipheriv('aes-256-gcm', row.key, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(personId));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(ciphertext, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     } catch {
       return null;
     }

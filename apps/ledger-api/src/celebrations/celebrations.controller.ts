@@ -1,0 +1,41 @@
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CelebrationSubject } from '#domain';
+import { plainAttendees } from '../commands/attendee.dto.js';
+import { type CommandContext, CommandCtx } from '../commands/command-context.js';
+import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
+import type { CommandResultDto } from '../commands/command-response.js';
+import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { sendCommand } from '../commands/send-command.js';
+import { CelebrationCommandMessage } from './celebration-command.js';
+import { CelebrateWinDto, type CelebrationSubjectDto } from './celebration.dto.js';
+
+const subjectOf = (dto: CelebrationSubjectDto): CelebrationSubject =>
+  dto.kind === 'goal'
+    ? { kind: 'goal', period: dto.period ?? '' }
+    : { kind: 'deals', dealIds: dto.dealIds ?? [] };
+
+@ApiTags('celebrations')
+@Controller('v1/celebrations/:celebrationId')
+export class CelebrationsController {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Post('celebrate')
+  @CommandEndpoint('CelebrateWin', 'Celebrate a shared goal or deals together; attendees with their teams')
+  celebrate(
+    @Param('celebrationId', EntityIdPipe) celebrationId: string,
+    @Body() { occurredAt, subject, attendees }: CelebrateWinDto,
+    @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommandResultDto> {
+    const command = {
+      type: 'CelebrateWin' as const,
+      celebrationId,
+      subject: subjectOf(subject),
+      attendees: plainAttendees(attendees),
+    };
+    return sendCommand(this.bus, new CelebrationCommandMessage(command, context, occurredAt), response);
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, ValidateNested } from 'class-validator';
+import { ActionItemDto } from '../commands/action-item.dto.js';
+import { AttendeeDto } from '../commands/attendee.dto.js';
+import { Instant, OccurredAt, TextItems } from '../commands/dto-rules.js';
+
+export class HoldHuddleDto {
+  @Instant('2026-11-19T09:30:00Z', 'When the huddle was held (business time for the scorecard)')
+  heldAt!: string;
+
+  @ApiProperty({ type: [AttendeeDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AttendeeDto)
+  attendees!: AttendeeDto[];
+
+  @ApiProperty({ example: true, description: 'Whether the shared numbers were reviewed' })
+  @IsBoolean()
+  numbersReviewed!: boolean;
+
+  @TextItems(50, 2000, ['Webinar leads convert well'], 'What is working')
+  working!: string[];
+
+  @TextItems(50, 2000, ['Pricing sheet arrives late for reps'], 'What is not working')
+  notWorking!: string[];
+
+  @TextItems(20, 50, ['price'], 'Objection categories discussed')
+  objectionCategoriesDiscussed!: string[];
+
+  @ApiProperty({ type: [ActionItemDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActionItemDto)
+  actionItems!: ActionItemDto[];
+
+  @OccurredAt()
+  occurredAt?: string;
+}
