@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateIf, ValidateNested } from 'class-validator';
-import { AttendeeDto } from '../commands/attendee.dto.js';
+import { type AttendeeDto, Attendees } from '../commands/attendee.dto.js';
 import { OccurredAt } from '../commands/dto-rules.js';
 import { ENTITY_ID } from '../commands/entity-id.pipe.js';
 
@@ -29,11 +29,7 @@ export class CelebrateWinDto {
   @Type(() => CelebrationSubjectDto)
   subject!: CelebrationSubjectDto;
 
-  @ApiProperty({ type: [AttendeeDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AttendeeDto)
+  @Attendees()
   attendees!: AttendeeDto[];
 
   @OccurredAt()

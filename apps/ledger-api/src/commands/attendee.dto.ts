@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
 import { EntityId } from './dto-rules.js';
 
 /** Someone who was there, and the team they were there for. */
@@ -11,6 +13,16 @@ export class AttendeeDto {
   @IsIn(['sales', 'marketing'])
   team!: 'sales' | 'marketing';
 }
+
+/** Who was there, each with their team (checked against the roster by the decider). */
+export const Attendees = () =>
+  applyDecorators(
+    ApiProperty({ type: [AttendeeDto] }),
+    IsArray(),
+    ArrayMaxSize(200),
+    ValidateNested({ each: true }),
+    Type(() => AttendeeDto),
+  );
 
 export const plainAttendees = (attendees: AttendeeDto[]) =>
   attendees.map(({ personId, team }) => ({ personId, team }));

@@ -2,18 +2,14 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, ValidateNested } from 'class-validator';
 import { ActionItemDto } from '../commands/action-item.dto.js';
-import { AttendeeDto } from '../commands/attendee.dto.js';
+import { type AttendeeDto, Attendees } from '../commands/attendee.dto.js';
 import { Instant, OccurredAt, TextItems } from '../commands/dto-rules.js';
 
 export class HoldHuddleDto {
   @Instant('2026-11-19T09:30:00Z', 'When the huddle was held (business time for the scorecard)')
   heldAt!: string;
 
-  @ApiProperty({ type: [AttendeeDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AttendeeDto)
+  @Attendees()
   attendees!: AttendeeDto[];
 
   @ApiProperty({ example: true, description: 'Whether the shared numbers were reviewed' })
