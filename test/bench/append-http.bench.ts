@@ -102,6 +102,13 @@ const benchBackend = async (backend: Backend) => {
   const app = await createApp(loadConfig({}), { database: db, logger: false });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  // LogObjection checks that whoever heard it is on the sales roster.
+  const registered = await fetch(`${baseUrl}/v1/team-members/person-sam/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName: 'Sam', team: 'sales' }),
+  });
+  if (registered.status !== 201) throw new Error(`registering the rep: HTTP ${registered.status}`);
   for (const concurrency of CONCURRENCY) {
     const raw = await rawRate(db, concurrency);
     const http = await httpRate(baseUrl, concurrency, `c${concurrency}`);
