@@ -117,6 +117,46 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
     expect(fields(deep)[0]).toMatch(/^x(\[0\])+:max-depth$/);
   });
 
+  it('null times, infinite numbers and malformed nested objects are 400s naming the field', async () => {
+    expect(fields(await post().send(objection({ occurredAt: null })))).toEqual([
+      'occurredAt:isIso8601',
+      'occurredAt:matches',
+    ]);
+    const infinite = await post()
+      .set('content-type', 'application/json')
+      .send('{"category":"price","text":"t","heardBy":"p","x":1e400}');
+    expect(fields(infinite)).toEqual(['x:finite-number']);
+    const arraySubject = await post('/v1/retros/r/open').send({
+      subject: [{ kind: 'campaign', campaignId: 'c' }],
+      facilitator: 'p',
+    });
+    expectProblem(arraySubject, 400, 'validation-failed');
+    expect(fields(arraySubject)).toContain('subject:isObject');
+    expect(fields(await post('/v1/retros/r/open').send({ facilitator: 'p' }))).toContain('subject:isDefined');
+    const nested = await post('/v1/celebrations/c/celebrate').send({
+      subject: { kind: 'deals', dealIds: ['d'] },
+      attendees: [[]],
+    });
+    expect(fields(nested)).toContain('attendees:isObject');
+    const due = await post('/v1/retros/r/close').send({
+      closedBy: 'p',
+      actionItems: [{ actionItemId: 'a', description: 'd', owner: 'p', dueDate: '2026-02-30' }],
+    });
+    expect(fields(due)).toEqual(['actionItems.0.dueDate:isCalendarDate']);
+  });
+
+  it('objection categories in deals and huddles come from the taxonomy too', async () => {
+    const deal = await post('/v1/deals/d/record').send({
+      outcome: 'won',
+      amount: 1,
+      currency: 'EUR',
+      closedAt: '2026-11-19T10:00:00Z',
+      owner: 'p',
+      objectionCategories: ['price', 'banana'],
+    });
+    expect(fields(deal)).toEqual(['objectionCategories[1]:isIn']);
+  });
+
   it('unknown fields named like built-in object properties are refused too', async () => {
     for (const key of ['__proto__', 'constructor', 'toString']) {
       const response = await post()

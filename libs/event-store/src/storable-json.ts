@@ -19,6 +19,7 @@ const MESSAGES: Record<string, string> = {
   'no-nul-character': 'must not contain NUL (\\u0000)',
   'well-formed-unicode': 'must be well-formed Unicode (no lone surrogates)',
   'max-depth': `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+  'finite-number': 'must be a finite number',
 };
 
 const fieldError = (field: string, rule: string): UnstorableValue => ({
@@ -36,6 +37,8 @@ export const findUnstorable = (body: unknown): UnstorableValue | null => {
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
     const field = path || '(body)';
+    // JSON like 1e400 parses to Infinity, which neither JSONB nor canonical JSON can hold.
+    if (typeof value === 'number' && !Number.isFinite(value)) return fieldError(field, 'finite-number');
     if (typeof value === 'string') {
       const rule = unstorable(value);
       if (rule) return fieldError(field, rule);

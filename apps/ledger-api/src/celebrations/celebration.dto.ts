@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateIf } from 'class-validator';
 import { type AttendeeDto, Attendees } from '../commands/attendee.dto.js';
-import { OccurredAt } from '../commands/dto-rules.js';
+import { NestedObject, OccurredAt } from '../commands/dto-rules.js';
 import { ENTITY_ID } from '../commands/entity-id.pipe.js';
 
 export class CelebrationSubjectDto {
@@ -24,9 +23,7 @@ export class CelebrationSubjectDto {
 }
 
 export class CelebrateWinDto {
-  @ApiProperty({ type: CelebrationSubjectDto })
-  @ValidateNested()
-  @Type(() => CelebrationSubjectDto)
+  @NestedObject(CelebrationSubjectDto, 'What is celebrated: a goal period or deals')
   subject!: CelebrationSubjectDto;
 
   @Attendees()

@@ -1,3 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { CalendarDate, EntityId, Text } from './dto-rules.js';
 
 /** An action item as huddles and retros create them. */
@@ -14,3 +18,22 @@ export class ActionItemDto {
   @CalendarDate('2026-10-01', 'Due date')
   dueDate!: string;
 }
+
+/** The action items a huddle or a retro close creates. */
+export const ActionItems = () =>
+  applyDecorators(
+    ApiProperty({ type: [ActionItemDto] }),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsObject({ each: true, message: 'each action item must be an object' }),
+    ValidateNested({ each: true }),
+    Type(() => ActionItemDto),
+  );
+
+export const plainActionItems = (items: ActionItemDto[]) =>
+  items.map(({ actionItemId, description, owner, dueDate }) => ({
+    actionItemId,
+    description,
+    owner,
+    dueDate,
+  }));

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, ValidateNested } from 'class-validator';
 import { EntityId } from './dto-rules.js';
 
 /** Someone who was there, and the team they were there for. */
@@ -20,6 +20,7 @@ export const Attendees = () =>
     ApiProperty({ type: [AttendeeDto] }),
     IsArray(),
     ArrayMaxSize(200),
+    IsObject({ each: true, message: 'each attendee must be an object' }),
     ValidateNested({ each: true }),
     Type(() => AttendeeDto),
   );

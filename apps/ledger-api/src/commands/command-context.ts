@@ -62,12 +62,19 @@ const sha256 = (value: unknown): string =>
 const requestPath = (request: Request) => request.path.replace(/\/+$/, '');
 
 // Express routes `/launch/` like `/launch`; so must the fingerprint.
+/**
+ * What a key was first used for. Personal fields are left out: the record is
+ * kept for good, and a hash of a name is not forgotten with the name.
+ */
 export const fingerprintOf = (request: Request): string =>
-  sha256({ method: request.method, path: requestPath(request), body: request.body ?? {} });
+  sha256({
+    method: request.method,
+    path: requestPath(request),
+    body: withoutPersonalData(request.body ?? {}),
+  });
 
 /** The command id when the client sent no Idempotency-Key: the same request, the same id. */
-const derivedCommandId = (request: Request): string =>
-  `derived:${sha256({ method: request.method, path: requestPath(request), body: withoutPersonalData(request.body ?? {}) })}`;
+const derivedCommandId = (request: Request): string => `derived:${fingerprintOf(request)}`;
 
 export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
   return {
@@ -83,3 +90,14 @@ export const commandContextOf = (request: Request, now: Date = new Date()): Comm
 export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext) =>
   commandContextOf(context.switchToHttp().getRequest<Request>()),
 );
+
+/**
+ * For an anonymous retro note: the client's Idempotency-Key and correlation id
+ * could name a person or a device, and the event keeps them forever. Keep
+ * retries working with a hash of the key; drop the correlation id.
+ */
+export const anonymised = (context: CommandContext): CommandContext => ({
+  ...context,
+  commandId: `anonymous:${sha256(context.commandId)}`,
+  correlationId: randomUUID(),
+});

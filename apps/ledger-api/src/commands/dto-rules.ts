@@ -10,7 +10,14 @@ import {
   IsString,
   Length,
   Matches,
+  IsDefined,
+  IsObject,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
+import { isCalendarDate } from '#domain';
 import { ENTITY_ID } from './entity-id.pipe.js';
 
 /** Reusable field rules, so every DTO says the same thing the same way. */
@@ -73,12 +80,16 @@ const instantRules = () =>
 export const Instant = (example: string, description: string) =>
   applyDecorators(ApiProperty({ example, description, format: 'date-time' }), instantRules());
 
-/** A calendar date YYYY-MM-DD. */
+/** A real calendar date YYYY-MM-DD (no 30 February). */
 export const CalendarDate = (example: string, description: string) =>
   applyDecorators(
     ApiProperty({ example, description, format: 'date' }),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-      message: '$property must be a date YYYY-MM-DD',
+    ValidateBy({
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => '$property must be a calendar date YYYY-MM-DD',
+      },
     }),
   );
 
@@ -90,6 +101,17 @@ export const OccurredAt = () =>
         'Business time (ISO-8601 with offset). Default: when the ledger received the command. At most 5 minutes in the future.',
       format: 'date-time',
     }),
-    IsOptional(),
+    // Absent means "now"; null is not a time, so it is validated (and refused), not skipped.
+    ValidateIf((_object: object, value: unknown) => value !== undefined),
     instantRules(),
+  );
+
+/** A required nested object (not null, not an array), validated by its own DTO class. */
+export const NestedObject = (type: new () => object, description: string) =>
+  applyDecorators(
+    ApiProperty({ type, description }),
+    IsDefined(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
   );

@@ -6,3 +6,9 @@ export const requireInTaxonomy = (allowed: readonly string[], value: string, fie
     throw badRequest(field, 'isIn', `${field} must be one of: ${allowed.join(', ')}`);
   }
 };
+
+export const requireAllInTaxonomy = (
+  allowed: readonly string[],
+  values: readonly string[],
+  field: string,
+): void => values.forEach((value, index) => requireInTaxonomy(allowed, value, `${field}[${index}]`));

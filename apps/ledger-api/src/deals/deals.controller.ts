@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
@@ -20,6 +20,8 @@ import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityId, Instant, OccurredAt, OptionalEntityId, TextItems } from '../commands/dto-rules.js';
 import { ENTITY_ID, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { sendCommand } from '../commands/send-command.js';
+import { requireAllInTaxonomy } from '../commands/taxonomy.js';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { DealCommandMessage } from './deal-command.js';
 
 export class RecordDealDto {
@@ -72,7 +74,10 @@ export class RecordDealDto {
 @ApiTags('deals')
 @Controller('v1/deals/:dealId')
 export class DealsController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
   @Post('record')
   @CommandEndpoint('RecordDeal', 'Record a won or lost deal; recording it again with other content is a 409')
@@ -82,6 +87,7 @@ export class DealsController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
+    requireAllInTaxonomy(this.config.objectionCategories, objectionCategories ?? [], 'objectionCategories');
     const command = {
       type: 'RecordDeal' as const,
       dealId,

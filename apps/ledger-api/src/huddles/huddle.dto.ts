@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, ValidateNested } from 'class-validator';
-import { ActionItemDto } from '../commands/action-item.dto.js';
+import { IsBoolean } from 'class-validator';
+import { type ActionItemDto, ActionItems } from '../commands/action-item.dto.js';
 import { type AttendeeDto, Attendees } from '../commands/attendee.dto.js';
 import { Instant, OccurredAt, TextItems } from '../commands/dto-rules.js';
 
@@ -25,11 +24,7 @@ export class HoldHuddleDto {
   @TextItems(20, 50, ['price'], 'Objection categories discussed')
   objectionCategoriesDiscussed!: string[];
 
-  @ApiProperty({ type: [ActionItemDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ActionItemDto)
+  @ActionItems()
   actionItems!: ActionItemDto[];
 
   @OccurredAt()

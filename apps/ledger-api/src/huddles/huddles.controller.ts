@@ -1,21 +1,27 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { plainAttendees } from '../commands/attendee.dto.js';
+import { plainActionItems } from '../commands/action-item.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { sendCommand } from '../commands/send-command.js';
 import { CompleteActionItemDto } from '../retros/retro.dto.js';
+import { requireAllInTaxonomy } from '../commands/taxonomy.js';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { HuddleCommandMessage } from './huddle-command.js';
 import { HoldHuddleDto } from './huddle.dto.js';
 
 @ApiTags('huddles')
 @Controller('v1/huddles/:huddleId')
 export class HuddlesController {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(
+    private readonly bus: CommandBus,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
   @Post('hold')
   @CommandEndpoint(
@@ -28,12 +34,12 @@ export class HuddlesController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
-    const items = actionItems.map(({ actionItemId, description, owner, dueDate }) => ({
-      actionItemId,
-      description,
-      owner,
-      dueDate,
-    }));
+    requireAllInTaxonomy(
+      this.config.objectionCategories,
+      huddle.objectionCategoriesDiscussed,
+      'objectionCategoriesDiscussed',
+    );
+    const items = plainActionItems(actionItems);
     const command = {
       type: 'HoldHuddle' as const,
       huddleId,

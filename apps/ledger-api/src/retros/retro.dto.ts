@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, Matches, ValidateIf } from 'class-validator';
 import { ENTITY_ID } from '../commands/entity-id.pipe.js';
-import { ActionItemDto } from '../commands/action-item.dto.js';
-import { EntityId, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
+import { type ActionItemDto, ActionItems } from '../commands/action-item.dto.js';
+import { EntityId, NestedObject, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
 
 export class RetroSubjectDto {
   @ApiProperty({ enum: ['campaign', 'deal', 'period'], example: 'campaign' })
@@ -32,9 +31,7 @@ export class RetroSubjectDto {
 }
 
 export class OpenRetroDto {
-  @ApiProperty({ type: RetroSubjectDto })
-  @ValidateNested()
-  @Type(() => RetroSubjectDto)
+  @NestedObject(RetroSubjectDto, 'What the retro looks back on: a campaign, a deal or a period')
   subject!: RetroSubjectDto;
 
   @EntityId('person-mia', 'Person id of the facilitator')
@@ -66,11 +63,7 @@ export class CloseRetroDto {
   @EntityId('person-mia', 'Person id of who closes it')
   closedBy!: string;
 
-  @ApiProperty({ type: [ActionItemDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ActionItemDto)
+  @ActionItems()
   actionItems!: ActionItemDto[];
 
   @OccurredAt()

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { RetroSubject } from '#domain';
-import { type CommandContext, CommandCtx } from '../commands/command-context.js';
+import { plainActionItems } from '../commands/action-item.dto.js';
+import { type CommandContext, CommandCtx, anonymised } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
@@ -57,7 +58,8 @@ export class RetrosController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
     const command = { type: 'AddRetroNote' as const, retroId, ...note, author: author ?? null };
-    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
+    const noteContext = author === undefined || author === null ? anonymised(context) : context;
+    return sendCommand(this.bus, new RetroCommandMessage(command, noteContext, occurredAt), response);
   }
 
   @Post('close')
@@ -68,12 +70,7 @@ export class RetrosController {
     @CommandCtx() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
-    const items = actionItems.map(({ actionItemId, description, owner, dueDate }) => ({
-      actionItemId,
-      description,
-      owner,
-      dueDate,
-    }));
+    const items = plainActionItems(actionItems);
     const command = { type: 'CloseRetro' as const, retroId, closedBy, actionItems: items };
     return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
   }

@@ -1,5 +1,6 @@
 import { screenForBlame } from '../blame/blame-screen.js';
 import { CommandRejected } from '../shared/command-rejected.js';
+import { isCalendarDate } from '../shared/period.js';
 import { type RosterLookup, requireOnRoster } from '../shared/roster-lookup.js';
 import { requireOpen } from './retro-rules.js';
 import type { RetroClosed } from './retro.events.js';
@@ -14,9 +15,13 @@ export const closeRetro = (command: CloseRetro, state: RetroState): RetroClosed[
   requireOnRoster(command.roster, command.closedBy, 'closedBy');
   requireOpen(state, command.retroId);
   const ids = command.actionItems.map((item) => item.actionItemId);
-  command.actionItems.forEach((item, i) =>
-    requireOnRoster(command.roster, item.owner, `actionItems[${i}].owner`),
-  );
+  command.actionItems.forEach((item, i) => {
+    requireOnRoster(command.roster, item.owner, `actionItems[${i}].owner`);
+    if (!isCalendarDate(item.dueDate)) {
+      const field = `actionItems[${i}].dueDate`;
+      throw new CommandRejected('rule', 'invalid-due-date', `${field} must be a calendar date YYYY-MM-DD`, field);
+    }
+  });
   if (new Set(ids).size !== ids.length) {
     throw new CommandRejected(
       'rule',

@@ -13,6 +13,8 @@ export const completeRetroActionItem = (
   command: CompleteRetroActionItem,
   state: RetroState,
 ): RetroActionItemCompleted[] => {
+  // A repeat answers with the first completion even if the person has left the roster since.
+  if (state.completedItemIds.includes(command.actionItemId)) return [];
   requireOnRoster(command.roster, command.completedBy, 'completedBy');
   if (!state.actionItemIds.includes(command.actionItemId)) {
     throw new CommandRejected(
@@ -21,7 +23,6 @@ export const completeRetroActionItem = (
       `retro ${command.retroId} has no action item ${command.actionItemId}`,
     );
   }
-  if (state.completedItemIds.includes(command.actionItemId)) return [];
   const { type: _type, roster: _roster, ...data } = command;
   return [{ type: 'RetroActionItemCompleted', data }];
 };

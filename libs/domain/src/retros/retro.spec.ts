@@ -67,6 +67,27 @@ describe('OpenRetro', () => {
   });
 });
 
+describe('OpenRetro subjects', () => {
+  const open = (subject: never) => ({
+    type: 'OpenRetro' as const,
+    retroId: 'r',
+    subject,
+    facilitator: 'mia',
+    roster,
+  });
+  it('given a period that does not exist or an unknown kind, then 422 names the subject field', () => {
+    given(retroDecider)
+      .when(open({ kind: 'period', period: '2021-W53' } as never))
+      .thenRejects('rule', 'invalid-retro-subject');
+    given(retroDecider)
+      .when(open({ kind: 'team' } as never))
+      .thenRejects('rule', 'invalid-retro-subject');
+    given(retroDecider)
+      .when(open({ kind: 'campaign', campaignId: '' } as never))
+      .thenRejects('rule', 'invalid-retro-subject');
+  });
+});
+
 describe('AddRetroNote', () => {
   it('given an open retro, when an anonymous note is added, then it is stored with no author', () => {
     given(retroDecider, [opened])
@@ -163,6 +184,12 @@ describe('CloseRetro and completing its action items', () => {
           data: { retroId: 'q3-retro', closedBy: 'mia', actionItems: [item], blameFlag: false },
         },
       ]);
+  });
+
+  it('given a due date that is not a calendar date, then 422', () => {
+    given(retroDecider, [opened])
+      .when({ ...close, actionItems: [{ ...item, dueDate: '2026-02-30' }] })
+      .thenRejects('rule', 'invalid-due-date');
   });
 
   it('given duplicate item ids or an owner off the roster, then 422; a closed retro cannot close again', () => {

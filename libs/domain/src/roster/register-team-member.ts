@@ -8,7 +8,9 @@ export const registerTeamMember = (
   command: RegisterTeamMember,
   state: RosterState,
 ): TeamMemberRegistered[] => {
-  const current = state.members[command.personId];
+  const current = Object.hasOwn(state.members, command.personId)
+    ? state.members[command.personId]
+    : undefined;
   if (current !== undefined) {
     throw new CommandRejected(
       'conflict',

@@ -5,10 +5,10 @@ import type { RosterState } from './roster.state.js';
 export type RemoveTeamMember = { type: 'RemoveTeamMember'; personId: string };
 
 export const removeTeamMember = (command: RemoveTeamMember, state: RosterState): TeamMemberRemoved[] => {
-  if (state.members[command.personId] === undefined) {
+  if (!Object.hasOwn(state.members, command.personId)) {
     throw new CommandRejected(
       'conflict',
-      'person-not-on-roster',
+      'person-not-registered',
       `${command.personId} is not on the roster`,
       'personId',
     );

@@ -46,6 +46,22 @@ describe('RegisterTeamMember', () => {
   });
 });
 
+describe('ids named like Object.prototype members', () => {
+  it('given an empty roster, when "constructor" registers, then it is a member like any other', () => {
+    given(rosterDecider)
+      .when({ type: 'RegisterTeamMember', personId: 'constructor', team: 'sales', sealedDisplayName: 'x' })
+      .then([
+        {
+          type: 'TeamMemberRegistered',
+          data: { personId: 'constructor', team: 'sales', sealedDisplayName: 'x' },
+        },
+      ]);
+    given(rosterDecider)
+      .when({ type: 'RemoveTeamMember', personId: 'toString' })
+      .thenRejects('conflict', 'person-not-registered');
+  });
+});
+
 describe('RemoveTeamMember', () => {
   it('given a member, when removed, then TeamMemberRemoved and they leave the lookup', () => {
     given(rosterDecider, [registered('mia', 'marketing')])
@@ -60,6 +76,6 @@ describe('RemoveTeamMember', () => {
   it('given no such member, when removed, then it is a conflict', () => {
     given(rosterDecider)
       .when({ type: 'RemoveTeamMember', personId: 'ghost' })
-      .thenRejects('conflict', 'person-not-on-roster');
+      .thenRejects('conflict', 'person-not-registered');
   });
 });
