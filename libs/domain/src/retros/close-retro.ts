@@ -19,7 +19,12 @@ export const closeRetro = (command: CloseRetro, state: RetroState): RetroClosed[
     requireOnRoster(command.roster, item.owner, `actionItems[${i}].owner`);
     if (!isCalendarDate(item.dueDate)) {
       const field = `actionItems[${i}].dueDate`;
-      throw new CommandRejected('rule', 'invalid-due-date', `${field} must be a calendar date YYYY-MM-DD`, field);
+      throw new CommandRejected(
+        'rule',
+        'invalid-due-date',
+        `${field} must be a calendar date YYYY-MM-DD`,
+        field,
+      );
     }
   });
   if (new Set(ids).size !== ids.length) {
