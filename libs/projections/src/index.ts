@@ -1,2 +1,4 @@
-// Projections (scorecard, alignment health, objection gaps, retro boards) arrive in the next issue.
-export {};
+export * from './runner/projection.js';
+export * from './runner/checkpoints.js';
+export * from './runner/lease.js';
+export * from './runner/projection-runner.js';

@@ -1,0 +1,176 @@
+import type { EventStore, SqlDatabase } from '#event-store';
+import {
+  type Checkpoint,
+  advanceCheckpoint,
+  createCheckpointTable,
+  ensureCheckpoint,
+  lockCheckpointAt,
+  readCheckpoint,
+} from './checkpoints.js';
+import { type Lease, tryAcquireLease } from './lease.js';
+import type { Projection } from './projection.js';
+
+export type RunnerState = 'starting' | 'running' | 'standby' | 'stopped' | 'failed';
+
+export interface RunnerOptions {
+  batchSize?: number;
+  /** Pause when caught up, and between attempts to take the lease. */
+  idleMs?: number;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  checkpoint: number;
+  lag: number;
+  state: RunnerState;
+  error: string | null;
+}
+
+/** Another runner moved the checkpoint first; this batch was rolled back. */
+export class CheckpointMovedError extends Error {
+  constructor(name: string) {
+    super(`checkpoint of ${name} moved under this runner`);
+    this.name = 'CheckpointMovedError';
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Feeds one projection from its checkpoint in batches. Each batch and the new
+ * checkpoint commit in one transaction (compare-and-set on the old position),
+ * so an interrupted batch leaves nothing behind and is simply done again.
+ */
+export class ProjectionRunner {
+  private state: RunnerState = 'stopped';
+  private error: string | null = null;
+  private loop: Promise<void> | null = null;
+  private lease: Lease | null = null;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly store: EventStore,
+    readonly projection: Projection,
+    options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMs = options.idleMs ?? 200;
+  }
+
+  /** Tables, checkpoint row; a version change drops the model so it is rebuilt from 0. */
+  async prepare(): Promise<void> {
+    await createCheckpointTable(this.db);
+    const checkpoint = await readCheckpoint(this.db, this.projection.name);
+    if (checkpoint && checkpoint.version !== this.projection.version) {
+      await this.db.transaction(async (tx) => {
+        await this.projection.dropTables(tx);
+        await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
+      });
+    }
+    await this.projection.createTables(this.db);
+    await ensureCheckpoint(this.db, this.projection.name, this.projection.version);
+  }
+
+  /** Processes one batch; returns how far the checkpoint moved (0 when caught up). */
+  async step(): Promise<number> {
+    const checkpoint: Checkpoint = (await readCheckpoint(this.db, this.projection.name)) ?? {
+      name: this.projection.name,
+      version: this.projection.version,
+      position: 0,
+    };
+    const head = await this.store.headPosition();
+    if (head <= checkpoint.position) return 0;
+    const events = await this.store.readAll({
+      afterPosition: checkpoint.position,
+      maxCount: this.batchSize,
+      filter: { eventTypes: [...this.projection.eventTypes] },
+    });
+    const last = events.at(-1)?.globalPosition ?? 0;
+    // A short batch holds every matching event up to the head read before it.
+    const to = events.length === this.batchSize ? last : Math.max(head, last);
+    await this.db.transaction(async (tx) => {
+      if (!(await lockCheckpointAt(tx, checkpoint))) throw new CheckpointMovedError(this.projection.name);
+      await this.projection.apply(tx, events);
+      await advanceCheckpoint(tx, this.projection.name, to);
+    });
+    return to - checkpoint.position;
+  }
+
+  /** Steps until caught up with the head as it was when called. */
+  async catchUp(): Promise<void> {
+    while ((await this.step()) > 0);
+  }
+
+  /** Runs in the background; call prepare() first. */
+  start(): void {
+    if (this.loop) return;
+    this.state = 'starting';
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (this.state !== 'stopped') {
+        if (!this.lease?.held) {
+          this.lease = await tryAcquireLease(this.db, this.projection.name);
+          if (!this.lease) {
+            this.setState('standby');
+            await sleep(this.idleMs * 5);
+            continue;
+          }
+        }
+        this.setState('running');
+        const moved = await this.step().catch((error: unknown) => {
+          if (error instanceof CheckpointMovedError) return 0;
+          throw error;
+        });
+        if (moved === 0) await sleep(this.idleMs);
+      }
+    } catch (error) {
+      this.state = 'failed';
+      this.error = error instanceof Error ? error.message : String(error);
+    } finally {
+      await this.lease?.release();
+      this.lease = null;
+    }
+  }
+
+  private setState(state: RunnerState) {
+    if (this.state !== 'stopped') this.state = state;
+  }
+
+  /** Stops after the batch in flight commits, and gives up the lease. */
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Resolves once the checkpoint has reached `position`; false after `timeoutMs`. */
+  async waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    for (const started = Date.now(); Date.now() - started <= timeoutMs; await sleep(25)) {
+      const checkpoint = await readCheckpoint(this.db, this.projection.name);
+      if ((checkpoint?.position ?? 0) >= position) return true;
+    }
+    return false;
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const [checkpoint, head] = await Promise.all([
+      readCheckpoint(this.db, this.projection.name),
+      this.store.headPosition(),
+    ]);
+    const position = checkpoint?.position ?? 0;
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      checkpoint: position,
+      lag: Math.max(0, head - position),
+      state: this.state,
+      error: this.error,
+    };
+  }
+}
