@@ -23,6 +23,9 @@ import { RetroCommandHandler } from './retros/retro-command.handler.js';
 import { RetrosController } from './retros/retros.controller.js';
 import { RosterCommandHandler } from './roster/roster-command.handler.js';
 import { TeamMembersController } from './roster/team-members.controller.js';
+import { ProjectionRunners } from './projections/projection-runners.js';
+import { ProjectionsController } from './projections/projections.controller.js';
+import { GetRetroController } from './retros/get-retro.controller.js';
 import { ReadStreamEventsHandler } from './streams/read-stream-events.query.js';
 import { StreamsController } from './streams/streams.controller.js';
 
@@ -42,7 +45,9 @@ export class AppModule {
         CelebrationsController,
         HuddlesController,
         RetrosController,
+        GetRetroController,
         StreamsController,
+        ProjectionsController,
       ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
@@ -59,6 +64,7 @@ export class AppModule {
         HuddleCommandHandler,
         RetroCommandHandler,
         ReadStreamEventsHandler,
+        ProjectionRunners,
       ],
     };
   }

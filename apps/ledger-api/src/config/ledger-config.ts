@@ -15,6 +15,8 @@ export interface LedgerConfig {
   currency: string;
   objectionCategories: readonly string[];
   leadRejectionReasons: readonly string[];
+  /** How long a read with ?minPosition= waits for its read model before answering 503. */
+  readWaitMs: number;
 }
 
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
@@ -85,5 +87,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     currency: currencyOf(env),
     objectionCategories: taxonomy(env, 'LEDGER_OBJECTION_CATEGORIES', defaultObjectionCategories),
     leadRejectionReasons: taxonomy(env, 'LEDGER_LEAD_REJECTION_REASONS', defaultLeadRejectionReasons),
+    readWaitMs: integer(env, 'LEDGER_READ_WAIT_MS', 5_000, 0, 60_000),
   };
 };

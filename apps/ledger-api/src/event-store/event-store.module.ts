@@ -19,6 +19,8 @@ import type { LedgerConfig } from '../config/ledger-config.js';
 
 export const EVENT_STORE = Symbol('EventStore');
 export const PERSONAL_DATA_VAULT = Symbol('PersonalDataVault');
+/** The database of the event store, which also holds the read models. */
+export const DATABASE = Symbol('Database');
 
 /** The database the configuration names: a PostgreSQL server, or the embedded PGlite. */
 export const openDatabase = async (config: LedgerConfig, logger: Logger): Promise<SqlDatabase> => {
@@ -60,9 +62,10 @@ export class EventStoreModule {
           useFactory: () => new PersonalDataVault(database),
           inject: [EVENT_STORE],
         },
+        { provide: DATABASE, useValue: database },
         EventStoreCloser,
       ],
-      exports: [EVENT_STORE, PERSONAL_DATA_VAULT],
+      exports: [EVENT_STORE, PERSONAL_DATA_VAULT, DATABASE],
     };
   }
 }

@@ -29,6 +29,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'The failure was logged; nothing was written.',
       });
     if (response.headersSent) return;
+    if (typeof body.retryAfterSeconds === 'number')
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
     sendProblem(response, body, request.originalUrl);
   }
 }

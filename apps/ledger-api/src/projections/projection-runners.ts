@@ -1,0 +1,53 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { EventStore, SqlDatabase } from '#event-store';
+import { ProjectionRunner, type ProjectionStatus, allProjections } from '#projections';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
+import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
+import { ProblemException, problem } from '../http/problem.js';
+
+/** Runs every projection in the background while the service is up. */
+@Injectable()
+export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly runners: Map<string, ProjectionRunner>;
+
+  constructor(
+    @Inject(DATABASE) db: SqlDatabase,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {
+    this.runners = new Map(allProjections.map((p) => [p.name, new ProjectionRunner(db, store, p)]));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const runner of this.runners.values()) await runner.prepare();
+    for (const runner of this.runners.values()) runner.start();
+  }
+
+  /** Lets the batch in flight commit and gives up the leases before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  statuses(): Promise<ProjectionStatus[]> {
+    return Promise.all([...this.runners.values()].map((runner) => runner.status()));
+  }
+
+  /** Read-your-writes: waits until `name` has folded `minPosition`, else 503 with Retry-After. */
+  async awaitPosition(name: string, minPosition: number | undefined): Promise<void> {
+    if (minPosition === undefined) return;
+    const reached = await this.runners.get(name)?.waitFor(minPosition, this.config.readWaitMs);
+    if (!reached) {
+      throw new ProblemException(
+        problem(503, 'projection-behind', 'The read model has not caught up yet', {
+          detail: `${name} has not reached position ${minPosition} within ${this.config.readWaitMs} ms`,
+          retryAfterSeconds: 1,
+        }),
+      );
+    }
+  }
+}

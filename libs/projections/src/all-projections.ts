@@ -1,0 +1,5 @@
+import { retroBoardProjection } from './retro-board/retro-board.projection.js';
+import type { Projection } from './runner/projection.js';
+
+/** Every read model the service keeps, each run by its own runner. */
+export const allProjections: readonly Projection[] = [retroBoardProjection];

@@ -1,0 +1,78 @@
+import { type TestApp, backends, registerRoster, startTestApp } from '../support/test-app.js';
+
+describe.each(backends)('read models over HTTP (%s)', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend, { LEDGER_READ_WAIT_MS: '300' });
+    await registerRoster(t, { noor: 'marketing', sam: 'sales' });
+  });
+  afterAll(() => t.close());
+
+  it('GetRetro shows the board as the retro goes, reading its own writes via minPosition', async () => {
+    await t
+      .http()
+      .post('/v1/retros/q4/open')
+      .send({ subject: { kind: 'period', period: '2026-Q4' }, facilitator: 'noor' });
+    await t
+      .http()
+      .post('/v1/retros/q4/add-note')
+      .send({ noteId: 'n1', column: 'went-well', text: 'Webinar leads converted' });
+    await t
+      .http()
+      .post('/v1/retros/q4/add-note')
+      .send({ noteId: 'n2', column: 'kudos', text: 'Thanks for the battlecard', author: 'sam' });
+    const closed = await t
+      .http()
+      .post('/v1/retros/q4/close')
+      .send({
+        closedBy: 'noor',
+        actionItems: [
+          {
+            actionItemId: 'ai-1',
+            description: 'Brief reps before launch',
+            owner: 'noor',
+            dueDate: '2026-12-01',
+          },
+        ],
+      });
+    const done = await t
+      .http()
+      .post('/v1/retros/q4/action-items/ai-1/complete')
+      .send({ completedBy: 'noor' });
+    expect([closed.status, done.status]).toEqual([201, 201]);
+
+    const board = await t.http().get(`/v1/retros/q4?minPosition=${done.body.globalPosition}`);
+    expect(board.status).toBe(200);
+    expect(board.body).toMatchObject({
+      retroId: 'q4',
+      subject: { kind: 'period', period: '2026-Q4' },
+      facilitator: 'noor',
+      status: 'closed',
+      columns: {
+        'went-well': [{ noteId: 'n1', text: 'Webinar leads converted' }],
+        'to-improve': [],
+        learning: [],
+        kudos: [{ noteId: 'n2', text: 'Thanks for the battlecard', author: 'sam' }],
+      },
+      actionItems: [{ actionItemId: 'ai-1', owner: 'noor', dueDate: '2026-12-01', completed: true }],
+    });
+    expect(board.body.columns['went-well'][0]).not.toHaveProperty('author');
+  });
+
+  it('a position the read model cannot reach in time is a 503 with Retry-After; an unknown retro a 404', async () => {
+    const behind = await t.http().get('/v1/retros/q4?minPosition=999999');
+    expect(behind.status).toBe(503);
+    expect(behind.headers['retry-after']).toBe('1');
+    expect(behind.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await t.http().get('/v1/retros/none')).status).toBe(404);
+  });
+
+  it('ListProjections reports each projection with its checkpoint and lag', async () => {
+    const head = await t.store.headPosition();
+    await t.http().get(`/v1/retros/q4?minPosition=${head}`);
+    const list = await t.http().get('/v1/projections');
+    expect(list.body).toEqual([
+      { name: 'retro-board', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+    ]);
+  });
+});
