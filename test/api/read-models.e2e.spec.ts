@@ -67,12 +67,49 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     expect((await t.http().get('/v1/retros/none')).status).toBe(404);
   });
 
+  it('GetObjectionGaps answers now and as of an earlier moment', async () => {
+    const logged = await t
+      .http()
+      .post('/v1/objections/o1/log')
+      .send({ category: 'trust', text: 'They worry about data residency', heardBy: 'sam' });
+    const beforeContent = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const content = await t.http().post('/v1/content/residency/address-objection').send({
+      category: 'trust',
+      title: 'Where your data lives',
+      url: 'https://content.example.com/residency',
+      publishedBy: 'noor',
+    });
+    const now = await t.http().get(`/v1/objections/gaps?minPosition=${content.body.globalPosition}`);
+    expect(now.status).toBe(200);
+    expect(now.body.find((g: { category: string }) => g.category === 'trust')).toEqual({
+      category: 'trust',
+      last28Days: 1,
+      previous28Days: 0,
+      liveContent: [{ contentId: 'residency', title: 'Where your data lives' }],
+      gap: false,
+    });
+    const then = await t.http().get(`/v1/objections/gaps?asOf=${encodeURIComponent(beforeContent)}`);
+    expect(then.body[0]).toEqual({
+      category: 'trust',
+      last28Days: 1,
+      previous28Days: 0,
+      liveContent: [],
+      gap: true,
+    });
+    expect(logged.status).toBe(201);
+    const bad = await t.http().get('/v1/objections/gaps?asOf=yesterday');
+    expect(bad.status).toBe(400);
+  });
+
   it('ListProjections reports each projection with its checkpoint and lag', async () => {
     const head = await t.store.headPosition();
     await t.http().get(`/v1/retros/q4?minPosition=${head}`);
+    await t.http().get(`/v1/objections/gaps?minPosition=${head}`);
     const list = await t.http().get('/v1/projections');
     expect(list.body).toEqual([
       { name: 'retro-board', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'objection-gaps', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);
   });
 });

@@ -18,6 +18,7 @@ import { RosterReader } from './commands/roster-reader.js';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ContentCommandHandler, ObjectionCommandHandler } from './objections/objection-command.handler.js';
+import { ObjectionGapsController } from './objections/objection-gaps.controller.js';
 import { ObjectionsController } from './objections/objections.controller.js';
 import { RetroCommandHandler } from './retros/retro-command.handler.js';
 import { RetrosController } from './retros/retros.controller.js';
@@ -38,6 +39,7 @@ export class AppModule {
       controllers: [
         TeamMembersController,
         CampaignsController,
+        ObjectionGapsController,
         ObjectionsController,
         LeadsController,
         DealsController,

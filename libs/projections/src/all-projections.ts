@@ -1,5 +1,6 @@
+import { objectionGapsProjection } from './objection-gaps/objection-gaps.projection.js';
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
 import type { Projection } from './runner/projection.js';
 
 /** Every read model the service keeps, each run by its own runner. */
-export const allProjections: readonly Projection[] = [retroBoardProjection];
+export const allProjections: readonly Projection[] = [retroBoardProjection, objectionGapsProjection];

@@ -5,3 +5,5 @@ export * from './runner/projection-runner.js';
 export * from './retro-board/retro-board.projection.js';
 export * from './retro-board/retro-board.query.js';
 export * from './all-projections.js';
+export * from './objection-gaps/objection-gaps.projection.js';
+export * from './objection-gaps/objection-gaps.query.js';

@@ -1,0 +1,70 @@
+import type { ContentEvent, ObjectionEvent } from '#domain';
+import type { RecordedEvent, SqlQueryable } from '#event-store';
+import type { Projection } from '../runner/projection.js';
+
+/**
+ * Facts, not totals: each objection and each piece of content is a row with
+ * its business time and the time the ledger recorded it, so one SQL query can
+ * answer "as of" any moment without replaying (see objection-gaps.query.ts).
+ */
+export const objectionGapsProjection: Projection = {
+  name: 'objection-gaps',
+  version: 1,
+  eventTypes: ['ObjectionLogged', 'ContentPublished', 'ContentWithdrawn'],
+
+  async createTables(db) {
+    await db.query(`CREATE TABLE IF NOT EXISTS rm_objection_facts (
+      position bigint PRIMARY KEY,
+      category text NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      recorded_at timestamptz NOT NULL
+    )`);
+    await db.query(
+      `CREATE INDEX IF NOT EXISTS rm_objection_facts_recorded ON rm_objection_facts (recorded_at)`,
+    );
+    await db.query(`CREATE TABLE IF NOT EXISTS rm_content_facts (
+      content_id text PRIMARY KEY,
+      category text NOT NULL,
+      title text NOT NULL,
+      published_at timestamptz NOT NULL,
+      published_recorded_at timestamptz NOT NULL,
+      withdrawn_at timestamptz,
+      withdrawn_recorded_at timestamptz
+    )`);
+  },
+
+  async dropTables(db) {
+    await db.query('DROP TABLE IF EXISTS rm_objection_facts');
+    await db.query('DROP TABLE IF EXISTS rm_content_facts');
+  },
+
+  async apply(tx, events) {
+    for (const event of events) await applyOne(tx, event);
+  },
+};
+
+const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void> => {
+  const event = { type: recorded.type, data: recorded.data } as ObjectionEvent | ContentEvent;
+  const { occurredAt, recordedAt } = recorded.metadata;
+  switch (event.type) {
+    case 'ObjectionLogged':
+      await tx.query(
+        'INSERT INTO rm_objection_facts (position, category, occurred_at, recorded_at) VALUES ($1, $2, $3, $4)',
+        [recorded.globalPosition, event.data.category, occurredAt, recordedAt],
+      );
+      return;
+    case 'ContentPublished':
+      await tx.query(
+        `INSERT INTO rm_content_facts (content_id, category, title, published_at, published_recorded_at)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [event.data.contentId, event.data.category, event.data.title, occurredAt, recordedAt],
+      );
+      return;
+    case 'ContentWithdrawn':
+      await tx.query(
+        'UPDATE rm_content_facts SET withdrawn_at = $2, withdrawn_recorded_at = $3 WHERE content_id = $1',
+        [event.data.contentId, occurredAt, recordedAt],
+      );
+      return;
+  }
+};

@@ -1,0 +1,66 @@
+import type { SqlQueryable } from '#event-store';
+
+export interface ObjectionGap {
+  category: string;
+  /** Objections with business time in (T − 28 days, T]. */
+  last28Days: number;
+  /** Objections with business time in (T − 56 days, T − 28 days]. */
+  previous28Days: number;
+  /** Content published at or before T and not withdrawn by T. */
+  liveContent: { contentId: string; title: string }[];
+  gap: boolean;
+}
+
+export interface AsOf {
+  /** Only events recorded at or before this instant count; it is also T. */
+  asOf?: Date;
+  /** T when there is no asOf. */
+  now: Date;
+}
+
+/**
+ * Per category of the taxonomy (and any other category heard): gaps — no live
+ * content — first, then by count in the last 28 days, then by name.
+ */
+export const readObjectionGaps = async (
+  db: SqlQueryable,
+  taxonomy: readonly string[],
+  { asOf, now }: AsOf,
+): Promise<ObjectionGap[]> => {
+  const t = (asOf ?? now).toISOString();
+  const known = asOf?.toISOString() ?? 'infinity';
+  const counts = await db.query<{ category: string; last28: string; previous28: string }>(
+    `SELECT category,
+       count(*) FILTER (WHERE occurred_at > $1::timestamptz - interval '28 days' AND occurred_at <= $1::timestamptz) AS last28,
+       count(*) FILTER (WHERE occurred_at > $1::timestamptz - interval '56 days'
+                          AND occurred_at <= $1::timestamptz - interval '28 days') AS previous28
+     FROM rm_objection_facts WHERE recorded_at <= $2::timestamptz GROUP BY category`,
+    [t, known],
+  );
+  const content = await db.query<{ content_id: string; category: string; title: string }>(
+    `SELECT content_id, category, title FROM rm_content_facts
+     WHERE published_recorded_at <= $2::timestamptz AND published_at <= $1::timestamptz
+       AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= $2::timestamptz
+                AND withdrawn_at <= $1::timestamptz)
+     ORDER BY content_id`,
+    [t, known],
+  );
+  const categories = [...new Set([...taxonomy, ...counts.map((c) => c.category)])];
+  const gaps = categories.map((category) => {
+    const count = counts.find((c) => c.category === category);
+    const liveContent = content
+      .filter((c) => c.category === category)
+      .map((c) => ({ contentId: c.content_id, title: c.title }));
+    return {
+      category,
+      last28Days: Number(count?.last28 ?? 0),
+      previous28Days: Number(count?.previous28 ?? 0),
+      liveContent,
+      gap: liveContent.length === 0,
+    };
+  });
+  return gaps.sort(
+    (a, b) =>
+      Number(b.gap) - Number(a.gap) || b.last28Days - a.last28Days || a.category.localeCompare(b.category),
+  );
+};
