@@ -4,7 +4,7 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend, { LEDGER_READ_WAIT_MS: '300' });
-    await registerRoster(t, { noor: 'marketing', sam: 'sales' });
+    await registerRoster(t, { noor: 'marketing', sam: 'sales', ana: 'sales', lee: 'sales' });
   });
   afterAll(() => t.close());
 
@@ -102,14 +102,101 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     expect(bad.status).toBe(400);
   });
 
+  it('GetCampaign shows reviews, briefing coverage, blindsides and influenced revenue, now and as of before the launch', async () => {
+    const brief = {
+      name: 'Winter bundle',
+      offer: 'Bundle discount',
+      channels: ['email'],
+      audience: 'SMB',
+      talkingPoints: ['Save 15%'],
+    };
+    await t
+      .http()
+      .post('/v1/campaigns/winter/propose')
+      .send({ ...brief, plannedLaunchDate: '2026-12-01', proposedBy: 'noor' });
+    await t
+      .http()
+      .post('/v1/campaigns/winter/review')
+      .send({ reviewedBy: 'ana', verdict: 'concerns', reasons: 'Overlaps the renewal offer' });
+    const beforeLaunch = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await t
+      .http()
+      .post('/v1/campaigns/winter/launch')
+      .send({ ...brief, launchedBy: 'noor' });
+    await t.http().post('/v1/campaigns/winter/acknowledge-briefing').send({ acknowledgedBy: 'sam' });
+    await t
+      .http()
+      .post('/v1/campaigns/winter/report-blindside')
+      .send({ reportedBy: 'lee', customerReference: 'hooli', note: 'Customer asked before I knew' });
+    const closedAt = '2026-11-20T10:00:00Z';
+    await t
+      .http()
+      .post('/v1/deals/d-1/record')
+      .send({
+        outcome: 'won',
+        amount: 250_000,
+        currency: 'EUR',
+        closedAt,
+        owner: 'sam',
+        campaignIds: ['winter'],
+      });
+    await t
+      .http()
+      .post('/v1/deals/d-2/record')
+      .send({
+        outcome: 'won',
+        amount: 100_000,
+        currency: 'EUR',
+        closedAt,
+        owner: 'ana',
+        campaignIds: ['winter', 'other'],
+      });
+    const lost = await t
+      .http()
+      .post('/v1/deals/d-3/record')
+      .send({
+        outcome: 'lost',
+        amount: 900_000,
+        currency: 'EUR',
+        closedAt,
+        owner: 'ana',
+        campaignIds: ['winter'],
+      });
+
+    const now = await t.http().get(`/v1/campaigns/winter?minPosition=${lost.body.globalPosition}`);
+    expect(now.status).toBe(200);
+    expect(now.body).toMatchObject({
+      campaignId: 'winter',
+      name: 'Winter bundle',
+      status: 'launched',
+      reviewedBySalesBeforeLaunch: true,
+      reviews: [{ reviewedBy: 'ana', verdict: 'concerns', reasons: 'Overlaps the renewal offer' }],
+      briefing: { acknowledgedBy: ['sam'], salesRosterSizeAtLaunch: 3 },
+      blindsides: [{ reportedBy: 'lee', customerReference: 'hooli' }],
+      influencedRevenue: 350_000,
+    });
+    const then = await t.http().get(`/v1/campaigns/winter?asOf=${encodeURIComponent(beforeLaunch)}`);
+    expect(then.body).toMatchObject({
+      status: 'proposed',
+      launchedAt: null,
+      briefing: { acknowledgedBy: [], salesRosterSizeAtLaunch: null },
+      blindsides: [],
+      influencedRevenue: 0,
+    });
+    expect((await t.http().get('/v1/campaigns/never-heard')).status).toBe(404);
+  });
+
   it('ListProjections reports each projection with its checkpoint and lag', async () => {
     const head = await t.store.headPosition();
     await t.http().get(`/v1/retros/q4?minPosition=${head}`);
     await t.http().get(`/v1/objections/gaps?minPosition=${head}`);
+    await t.http().get(`/v1/campaigns/winter?minPosition=${head}`);
     const list = await t.http().get('/v1/projections');
     expect(list.body).toEqual([
       { name: 'retro-board', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'objection-gaps', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'campaign-view', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);
   });
 });

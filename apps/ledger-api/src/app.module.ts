@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { CampaignCommandHandler } from './campaigns/campaign-command.handler.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
+import { GetCampaignController } from './campaigns/get-campaign.controller.js';
 import { CelebrationCommandHandler } from './celebrations/celebration-command.js';
 import { CelebrationsController } from './celebrations/celebrations.controller.js';
 import { CommandPipeline } from './commands/command-pipeline.js';
@@ -39,6 +40,7 @@ export class AppModule {
       controllers: [
         TeamMembersController,
         CampaignsController,
+        GetCampaignController,
         ObjectionGapsController,
         ObjectionsController,
         LeadsController,

@@ -1,6 +1,11 @@
+import { campaignViewProjection } from './campaign-view/campaign-view.projection.js';
 import { objectionGapsProjection } from './objection-gaps/objection-gaps.projection.js';
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
 import type { Projection } from './runner/projection.js';
 
 /** Every read model the service keeps, each run by its own runner. */
-export const allProjections: readonly Projection[] = [retroBoardProjection, objectionGapsProjection];
+export const allProjections: readonly Projection[] = [
+  retroBoardProjection,
+  objectionGapsProjection,
+  campaignViewProjection,
+];

@@ -7,3 +7,5 @@ export * from './retro-board/retro-board.query.js';
 export * from './all-projections.js';
 export * from './objection-gaps/objection-gaps.projection.js';
 export * from './objection-gaps/objection-gaps.query.js';
+export * from './campaign-view/campaign-view.projection.js';
+export * from './campaign-view/campaign-view.query.js';

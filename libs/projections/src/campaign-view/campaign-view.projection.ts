@@ -1,0 +1,127 @@
+import type { CampaignEvent, DealEvent } from '#domain';
+import type { RecordedEvent, SqlQueryable } from '#event-store';
+import type { Projection } from '../runner/projection.js';
+
+/**
+ * One row per campaign fact (proposed, reviewed, launched, acknowledged,
+ * blindside, ended) and per won deal that cites it, each with its business
+ * and knowledge time, so the view can be read as of any moment.
+ */
+export const campaignViewProjection: Projection = {
+  name: 'campaign-view',
+  version: 1,
+  eventTypes: [
+    'CampaignProposed',
+    'CampaignReviewed',
+    'CampaignLaunched',
+    'BriefingAcknowledged',
+    'BlindsideReported',
+    'CampaignEnded',
+    'DealRecorded',
+  ],
+
+  async createTables(db) {
+    await db.query(`CREATE TABLE IF NOT EXISTS rm_campaign_facts (
+      position bigint PRIMARY KEY,
+      campaign_id text NOT NULL,
+      kind text NOT NULL,
+      person_id text,
+      detail jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      recorded_at timestamptz NOT NULL
+    )`);
+    await db.query(
+      'CREATE INDEX IF NOT EXISTS rm_campaign_facts_campaign ON rm_campaign_facts (campaign_id, recorded_at)',
+    );
+    await db.query(`CREATE TABLE IF NOT EXISTS rm_campaign_deals (
+      deal_id text NOT NULL,
+      campaign_id text NOT NULL,
+      amount bigint NOT NULL,
+      closed_at timestamptz NOT NULL,
+      recorded_at timestamptz NOT NULL,
+      PRIMARY KEY (deal_id, campaign_id)
+    )`);
+  },
+
+  async dropTables(db) {
+    await db.query('DROP TABLE IF EXISTS rm_campaign_facts');
+    await db.query('DROP TABLE IF EXISTS rm_campaign_deals');
+  },
+
+  async apply(tx, events) {
+    for (const event of events) await applyOne(tx, event);
+  },
+};
+
+const fact = (
+  tx: SqlQueryable,
+  recorded: RecordedEvent,
+  campaignId: string,
+  kind: string,
+  personId: string,
+  detail: object,
+) =>
+  tx.query(
+    `INSERT INTO rm_campaign_facts (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      recorded.globalPosition,
+      campaignId,
+      kind,
+      personId,
+      JSON.stringify(detail),
+      recorded.metadata.occurredAt,
+      recorded.metadata.recordedAt,
+    ],
+  );
+
+const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void> => {
+  const event = { type: recorded.type, data: recorded.data } as CampaignEvent | DealEvent;
+  switch (event.type) {
+    case 'CampaignProposed':
+      return void (await fact(tx, recorded, event.data.campaignId, 'proposed', event.data.proposedBy, {
+        name: event.data.name,
+      }));
+    case 'CampaignReviewed':
+      return void (await fact(tx, recorded, event.data.campaignId, 'reviewed', event.data.reviewedBy, {
+        verdict: event.data.verdict,
+        reasons: event.data.reasons,
+      }));
+    case 'CampaignLaunched':
+      return void (await fact(tx, recorded, event.data.campaignId, 'launched', event.data.launchedBy, {
+        name: event.data.name,
+        reviewedBySales: event.data.reviewedBySales,
+        salesRosterSize: event.data.salesRosterSize,
+      }));
+    case 'BriefingAcknowledged':
+      return void (await fact(
+        tx,
+        recorded,
+        event.data.campaignId,
+        'acknowledged',
+        event.data.acknowledgedBy,
+        {},
+      ));
+    case 'BlindsideReported':
+      return void (await fact(tx, recorded, event.data.campaignId, 'blindside', event.data.reportedBy, {
+        customerReference: event.data.customerReference,
+      }));
+    case 'CampaignEnded':
+      return void (await fact(tx, recorded, event.data.campaignId, 'ended', event.data.endedBy, {}));
+    case 'DealRecorded':
+      if (event.data.outcome !== 'won') return;
+      for (const campaignId of new Set(event.data.campaignIds)) {
+        await tx.query(
+          `INSERT INTO rm_campaign_deals (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
+          [
+            event.data.dealId,
+            campaignId,
+            event.data.amount,
+            event.data.closedAt,
+            recorded.metadata.recordedAt,
+          ],
+        );
+      }
+      return;
+  }
+};
