@@ -16,20 +16,18 @@ const countingProjection = (failOnce?: { afterEvents: number }): Projection => {
     name: 'counts',
     version: 1,
     eventTypes: ['A', 'B'],
-    createTables: async (db) => {
-      await db.query('CREATE TABLE IF NOT EXISTS t_counts (type text PRIMARY KEY, n integer NOT NULL)');
+    tables: ['t_counts'],
+    createTables: async (db, t) => {
+      await db.query(`CREATE TABLE ${t('t_counts')} (type text PRIMARY KEY, n integer NOT NULL)`);
     },
-    dropTables: async (db) => {
-      await db.query('DROP TABLE IF EXISTS t_counts');
-    },
-    apply: async (tx: SqlQueryable, events: readonly RecordedEvent[]) => {
+    apply: async (tx: SqlQueryable, events: readonly RecordedEvent[], t) => {
       for (const [index, event] of events.entries()) {
         if (failOnce && !failed && index === failOnce.afterEvents) {
           failed = true;
           throw new Error('interrupted mid-batch');
         }
         await tx.query(
-          `INSERT INTO t_counts (type, n) VALUES ($1, 1) ON CONFLICT (type) DO UPDATE SET n = t_counts.n + 1`,
+          `INSERT INTO ${t('t_counts')} AS c (type, n) VALUES ($1, 1) ON CONFLICT (type) DO UPDATE SET n = c.n + 1`,
           [event.type],
         );
       }

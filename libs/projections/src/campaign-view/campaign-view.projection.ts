@@ -1,6 +1,6 @@
 import type { CampaignEvent, DealEvent } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
-import type { Projection } from '../runner/projection.js';
+import type { Projection, TableName } from '../runner/projection.js';
 
 /**
  * One row per campaign fact (proposed, reviewed, launched, acknowledged,
@@ -10,6 +10,7 @@ import type { Projection } from '../runner/projection.js';
 export const campaignViewProjection: Projection = {
   name: 'campaign-view',
   version: 1,
+  tables: ['rm_campaign_facts', 'rm_campaign_deals'],
   eventTypes: [
     'CampaignProposed',
     'CampaignReviewed',
@@ -20,8 +21,8 @@ export const campaignViewProjection: Projection = {
     'DealRecorded',
   ],
 
-  async createTables(db) {
-    await db.query(`CREATE TABLE IF NOT EXISTS rm_campaign_facts (
+  async createTables(db, t) {
+    await db.query(`CREATE TABLE ${t('rm_campaign_facts')} (
       position bigint PRIMARY KEY,
       campaign_id text NOT NULL,
       kind text NOT NULL,
@@ -30,10 +31,8 @@ export const campaignViewProjection: Projection = {
       occurred_at timestamptz NOT NULL,
       recorded_at timestamptz NOT NULL
     )`);
-    await db.query(
-      'CREATE INDEX IF NOT EXISTS rm_campaign_facts_campaign ON rm_campaign_facts (campaign_id, recorded_at)',
-    );
-    await db.query(`CREATE TABLE IF NOT EXISTS rm_campaign_deals (
+    await db.query(`CREATE INDEX ON ${t('rm_campaign_facts')} (campaign_id, recorded_at)`);
+    await db.query(`CREATE TABLE ${t('rm_campaign_deals')} (
       deal_id text NOT NULL,
       campaign_id text NOT NULL,
       amount bigint NOT NULL,
@@ -43,18 +42,14 @@ export const campaignViewProjection: Projection = {
     )`);
   },
 
-  async dropTables(db) {
-    await db.query('DROP TABLE IF EXISTS rm_campaign_facts');
-    await db.query('DROP TABLE IF EXISTS rm_campaign_deals');
-  },
-
-  async apply(tx, events) {
-    for (const event of events) await applyOne(tx, event);
+  async apply(tx, events, t) {
+    for (const event of events) await applyOne(tx, event, t);
   },
 };
 
 const fact = (
   tx: SqlQueryable,
+  t: TableName,
   recorded: RecordedEvent,
   campaignId: string,
   kind: string,
@@ -62,7 +57,7 @@ const fact = (
   detail: object,
 ) =>
   tx.query(
-    `INSERT INTO rm_campaign_facts (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
+    `INSERT INTO ${t('rm_campaign_facts')} (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [
       recorded.globalPosition,
@@ -75,20 +70,20 @@ const fact = (
     ],
   );
 
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void> => {
+const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
   const event = { type: recorded.type, data: recorded.data } as CampaignEvent | DealEvent;
   switch (event.type) {
     case 'CampaignProposed':
-      return void (await fact(tx, recorded, event.data.campaignId, 'proposed', event.data.proposedBy, {
+      return void (await fact(tx, t, recorded, event.data.campaignId, 'proposed', event.data.proposedBy, {
         name: event.data.name,
       }));
     case 'CampaignReviewed':
-      return void (await fact(tx, recorded, event.data.campaignId, 'reviewed', event.data.reviewedBy, {
+      return void (await fact(tx, t, recorded, event.data.campaignId, 'reviewed', event.data.reviewedBy, {
         verdict: event.data.verdict,
         reasons: event.data.reasons,
       }));
     case 'CampaignLaunched':
-      return void (await fact(tx, recorded, event.data.campaignId, 'launched', event.data.launchedBy, {
+      return void (await fact(tx, t, recorded, event.data.campaignId, 'launched', event.data.launchedBy, {
         name: event.data.name,
         reviewedBySales: event.data.reviewedBySales,
         salesRosterSize: event.data.salesRosterSize,
@@ -96,6 +91,7 @@ const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void
     case 'BriefingAcknowledged':
       return void (await fact(
         tx,
+        t,
         recorded,
         event.data.campaignId,
         'acknowledged',
@@ -103,16 +99,16 @@ const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void
         {},
       ));
     case 'BlindsideReported':
-      return void (await fact(tx, recorded, event.data.campaignId, 'blindside', event.data.reportedBy, {
+      return void (await fact(tx, t, recorded, event.data.campaignId, 'blindside', event.data.reportedBy, {
         customerReference: event.data.customerReference,
       }));
     case 'CampaignEnded':
-      return void (await fact(tx, recorded, event.data.campaignId, 'ended', event.data.endedBy, {}));
+      return void (await fact(tx, t, recorded, event.data.campaignId, 'ended', event.data.endedBy, {}));
     case 'DealRecorded':
       if (event.data.outcome !== 'won') return;
       for (const campaignId of new Set(event.data.campaignIds)) {
         await tx.query(
-          `INSERT INTO rm_campaign_deals (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
+          `INSERT INTO ${t('rm_campaign_deals')} (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
           [
             event.data.dealId,
             campaignId,

@@ -1,6 +1,6 @@
 import type { ContentEvent, ObjectionEvent } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
-import type { Projection } from '../runner/projection.js';
+import type { Projection, TableName } from '../runner/projection.js';
 
 /**
  * Facts, not totals: each objection and each piece of content is a row with
@@ -10,19 +10,18 @@ import type { Projection } from '../runner/projection.js';
 export const objectionGapsProjection: Projection = {
   name: 'objection-gaps',
   version: 1,
+  tables: ['rm_objection_facts', 'rm_content_facts'],
   eventTypes: ['ObjectionLogged', 'ContentPublished', 'ContentWithdrawn'],
 
-  async createTables(db) {
-    await db.query(`CREATE TABLE IF NOT EXISTS rm_objection_facts (
+  async createTables(db, t) {
+    await db.query(`CREATE TABLE ${t('rm_objection_facts')} (
       position bigint PRIMARY KEY,
       category text NOT NULL,
       occurred_at timestamptz NOT NULL,
       recorded_at timestamptz NOT NULL
     )`);
-    await db.query(
-      `CREATE INDEX IF NOT EXISTS rm_objection_facts_recorded ON rm_objection_facts (recorded_at)`,
-    );
-    await db.query(`CREATE TABLE IF NOT EXISTS rm_content_facts (
+    await db.query(`CREATE INDEX ON ${t('rm_objection_facts')} (recorded_at)`);
+    await db.query(`CREATE TABLE ${t('rm_content_facts')} (
       content_id text PRIMARY KEY,
       category text NOT NULL,
       title text NOT NULL,
@@ -33,36 +32,31 @@ export const objectionGapsProjection: Projection = {
     )`);
   },
 
-  async dropTables(db) {
-    await db.query('DROP TABLE IF EXISTS rm_objection_facts');
-    await db.query('DROP TABLE IF EXISTS rm_content_facts');
-  },
-
-  async apply(tx, events) {
-    for (const event of events) await applyOne(tx, event);
+  async apply(tx, events, t) {
+    for (const event of events) await applyOne(tx, event, t);
   },
 };
 
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent): Promise<void> => {
+const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
   const event = { type: recorded.type, data: recorded.data } as ObjectionEvent | ContentEvent;
   const { occurredAt, recordedAt } = recorded.metadata;
   switch (event.type) {
     case 'ObjectionLogged':
       await tx.query(
-        'INSERT INTO rm_objection_facts (position, category, occurred_at, recorded_at) VALUES ($1, $2, $3, $4)',
+        `INSERT INTO ${t('rm_objection_facts')} (position, category, occurred_at, recorded_at) VALUES ($1, $2, $3, $4)`,
         [recorded.globalPosition, event.data.category, occurredAt, recordedAt],
       );
       return;
     case 'ContentPublished':
       await tx.query(
-        `INSERT INTO rm_content_facts (content_id, category, title, published_at, published_recorded_at)
+        `INSERT INTO ${t('rm_content_facts')} (content_id, category, title, published_at, published_recorded_at)
          VALUES ($1, $2, $3, $4, $5)`,
         [event.data.contentId, event.data.category, event.data.title, occurredAt, recordedAt],
       );
       return;
     case 'ContentWithdrawn':
       await tx.query(
-        'UPDATE rm_content_facts SET withdrawn_at = $2, withdrawn_recorded_at = $3 WHERE content_id = $1',
+        `UPDATE ${t('rm_content_facts')} SET withdrawn_at = $2, withdrawn_recorded_at = $3 WHERE content_id = $1`,
         [event.data.contentId, occurredAt, recordedAt],
       );
       return;

@@ -8,6 +8,8 @@ import {
   readCheckpoint,
 } from './checkpoints.js';
 import { type Lease, tryAcquireLease } from './lease.js';
+import { dropTables, ensureTables, liveTables } from './model-tables.js';
+import { readBatch } from './read-batch.js';
 import type { Projection } from './projection.js';
 
 export type RunnerState = 'starting' | 'running' | 'standby' | 'stopped' | 'failed';
@@ -47,6 +49,8 @@ export class ProjectionRunner {
   private error: string | null = null;
   private loop: Promise<void> | null = null;
   private lease: Lease | null = null;
+  private paused: Promise<void> | null = null;
+  private inFlight = false;
   private readonly batchSize: number;
   private readonly idleMs: number;
 
@@ -66,11 +70,11 @@ export class ProjectionRunner {
     const checkpoint = await readCheckpoint(this.db, this.projection.name);
     if (checkpoint && checkpoint.version !== this.projection.version) {
       await this.db.transaction(async (tx) => {
-        await this.projection.dropTables(tx);
+        await dropTables(tx, this.projection, liveTables);
         await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
       });
     }
-    await this.projection.createTables(this.db);
+    await ensureTables(this.db, this.projection, liveTables);
     await ensureCheckpoint(this.db, this.projection.name, this.projection.version);
   }
 
@@ -81,22 +85,14 @@ export class ProjectionRunner {
       version: this.projection.version,
       position: 0,
     };
-    const head = await this.store.headPosition();
-    if (head <= checkpoint.position) return 0;
-    const events = await this.store.readAll({
-      afterPosition: checkpoint.position,
-      maxCount: this.batchSize,
-      filter: { eventTypes: [...this.projection.eventTypes] },
-    });
-    const last = events.at(-1)?.globalPosition ?? 0;
-    // A short batch holds every matching event up to the head read before it.
-    const to = events.length === this.batchSize ? last : Math.max(head, last);
+    const batch = await readBatch(this.store, this.projection, checkpoint.position, this.batchSize);
+    if (!batch) return 0;
     await this.db.transaction(async (tx) => {
       if (!(await lockCheckpointAt(tx, checkpoint))) throw new CheckpointMovedError(this.projection.name);
-      await this.projection.apply(tx, events);
-      await advanceCheckpoint(tx, this.projection.name, to);
+      await this.projection.apply(tx, batch.events, liveTables);
+      await advanceCheckpoint(tx, this.projection.name, batch.to);
     });
-    return to - checkpoint.position;
+    return batch.to - checkpoint.position;
   }
 
   /** Steps until caught up with the head as it was when called. */
@@ -123,10 +119,14 @@ export class ProjectionRunner {
           }
         }
         this.setState('running');
-        const moved = await this.step().catch((error: unknown) => {
-          if (error instanceof CheckpointMovedError) return 0;
-          throw error;
-        });
+        await this.paused;
+        this.inFlight = true;
+        const moved = await this.step()
+          .catch((error: unknown) => {
+            if (error instanceof CheckpointMovedError) return 0;
+            throw error;
+          })
+          .finally(() => (this.inFlight = false));
         if (moved === 0) await sleep(this.idleMs);
       }
     } catch (error) {
@@ -140,6 +140,27 @@ export class ProjectionRunner {
 
   private setState(state: RunnerState) {
     if (this.state !== 'stopped') this.state = state;
+  }
+
+  /**
+   * Holds the background loop while `work` runs (a rebuild swapping tables),
+   * after the batch in flight has committed.
+   */
+  async whilePaused<T>(work: () => Promise<T>): Promise<T> {
+    let resume = () => undefined as void;
+    this.paused = new Promise<void>((resolve) => (resume = resolve));
+    try {
+      await this.idleBarrier();
+      return await work();
+    } finally {
+      this.paused = null;
+      resume();
+    }
+  }
+
+  /** Resolves when no batch of this runner is in flight. */
+  private async idleBarrier(): Promise<void> {
+    while (this.inFlight) await sleep(5);
   }
 
   /** Stops after the batch in flight commits, and gives up the lease. */

@@ -1,5 +1,8 @@
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 
+/** Maps a table's base name to the one in use: the live table, or a rebuild's shadow. */
+export type TableName = (base: string) => string;
+
 /**
  * A read model kept in SQL. `apply` folds a batch of events into its tables;
  * the runner calls it inside the transaction that also moves the checkpoint,
@@ -11,9 +14,9 @@ export interface Projection {
   version: number;
   /** The event types it folds; the others only move its checkpoint. */
   eventTypes: readonly string[];
-  /** Creates its tables if missing (idempotent). */
-  createTables(db: SqlQueryable): Promise<void>;
-  /** Drops its tables, before a rebuild from position 0. */
-  dropTables(db: SqlQueryable): Promise<void>;
-  apply(tx: SqlQueryable, events: readonly RecordedEvent[]): Promise<void>;
+  /** Base names of its tables: dropped, swapped and checksummed by the runner. */
+  tables: readonly string[];
+  /** Creates its tables (and their indexes); called only when they do not exist. */
+  createTables(db: SqlQueryable, t: TableName): Promise<void>;
+  apply(tx: SqlQueryable, events: readonly RecordedEvent[], t: TableName): Promise<void>;
 }

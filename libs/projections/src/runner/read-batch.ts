@@ -1,0 +1,33 @@
+import type { EventStore, RecordedEvent } from '#event-store';
+import type { Projection } from './projection.js';
+
+export interface Batch {
+  events: RecordedEvent[];
+  /** The position the batch covers up to, matching or not. */
+  to: number;
+}
+
+/**
+ * The next batch after `after`, up to `upTo` when given; null when there is
+ * nothing to cover. A short batch holds every matching event up to the head
+ * read before it, so it covers up to that head.
+ */
+export const readBatch = async (
+  store: EventStore,
+  projection: Projection,
+  after: number,
+  batchSize: number,
+  upTo?: number,
+): Promise<Batch | null> => {
+  const head = Math.min(await store.headPosition(), upTo ?? Number.MAX_SAFE_INTEGER);
+  if (head <= after) return null;
+  const read = await store.readAll({
+    afterPosition: after,
+    maxCount: batchSize,
+    filter: { eventTypes: [...projection.eventTypes] },
+  });
+  const events = read.filter((e) => e.globalPosition <= head);
+  const last = events.at(-1)?.globalPosition ?? 0;
+  const full = read.length === batchSize && events.length === read.length;
+  return { events, to: full ? last : Math.max(head, last) };
+};
