@@ -95,6 +95,13 @@ export class ProjectionRunner {
     return batch.to - checkpoint.position;
   }
 
+  /** Steps until the checkpoint has reached `position` (used while the loop is paused). */
+  async catchUpTo(position: number): Promise<void> {
+    while (((await readCheckpoint(this.db, this.projection.name))?.position ?? 0) < position) {
+      if ((await this.step()) === 0) return;
+    }
+  }
+
   /** Steps until caught up with the head as it was when called. */
   async catchUp(): Promise<void> {
     while ((await this.step()) > 0);

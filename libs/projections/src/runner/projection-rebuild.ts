@@ -1,0 +1,126 @@
+import type { EventStore, SqlDatabase } from '#event-store';
+import { readCheckpoint } from './checkpoints.js';
+import {
+  checksum,
+  dropTables,
+  ensureTables,
+  liveTables,
+  shadowTables,
+  swapShadowIntoLive,
+} from './model-tables.js';
+import type { ProjectionRunner } from './projection-runner.js';
+import { readBatch } from './read-batch.js';
+
+export interface RebuildProgress {
+  state: 'building' | 'swapped' | 'failed';
+  /** Global positions covered so far, and the head they are chasing. */
+  processed: number;
+  total: number;
+  eventsPerSecond: number;
+  etaSeconds: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Of the rebuilt model, and of the live one at the same position, taken at the swap. */
+  checksum: string | null;
+  liveChecksum: string | null;
+  matchesLive: boolean | null;
+  error: string | null;
+}
+
+const MAX_SWAP_ATTEMPTS = 20;
+
+/**
+ * Blue/green: folds the whole history into shadow tables while the live model
+ * keeps serving, then — with the live runner held and both models at the same
+ * position — compares checksums and swaps the shadow in, in one transaction.
+ */
+export class ProjectionRebuild {
+  readonly progress: RebuildProgress;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
+    private readonly batchSize = 1_000,
+  ) {
+    this.progress = {
+      state: 'building',
+      processed: 0,
+      total: 0,
+      eventsPerSecond: 0,
+      etaSeconds: null,
+      startedAt: new Date(this.started).toISOString(),
+      finishedAt: null,
+      checksum: null,
+      liveChecksum: null,
+      matchesLive: null,
+      error: null,
+    };
+  }
+
+  async run(): Promise<RebuildProgress> {
+    const projection = this.runner.projection;
+    try {
+      await dropTables(this.db, projection, shadowTables);
+      await ensureTables(this.db, projection, shadowTables);
+      let position = await this.foldShadow(0);
+      await this.runner.whilePaused(async () => {
+        for (let attempt = 1; ; attempt += 1) {
+          const live = (await readCheckpoint(this.db, projection.name))?.position ?? 0;
+          if (live > position) position = await this.foldShadow(position, live);
+          else if (live < position) await this.runner.catchUpTo(position);
+          if (await this.trySwap(position)) return;
+          if (attempt === MAX_SWAP_ATTEMPTS)
+            throw new Error('the live model kept moving; try the rebuild again');
+        }
+      });
+      this.progress.state = 'swapped';
+    } catch (error) {
+      this.progress.state = 'failed';
+      this.progress.error = error instanceof Error ? error.message : String(error);
+    }
+    this.progress.finishedAt = new Date().toISOString();
+    return this.progress;
+  }
+
+  /** Folds the shadow from `from` to the head (or `upTo`); returns the position reached. */
+  private async foldShadow(from: number, upTo?: number): Promise<number> {
+    let position = from;
+    for (;;) {
+      const batch = await readBatch(this.store, this.runner.projection, position, this.batchSize, upTo);
+      if (!batch) return position;
+      await this.db.transaction((tx) => this.runner.projection.apply(tx, batch.events, shadowTables));
+      position = batch.to;
+      this.report(position, Math.max(position, await this.store.headPosition()));
+    }
+  }
+
+  /** Swaps when the live checkpoint is still at `position`; false when it moved meanwhile. */
+  private trySwap(position: number): Promise<boolean> {
+    const projection = this.runner.projection;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ position: string }>(
+        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [projection.name],
+      );
+      if (Number(row?.position ?? 0) !== position) return false;
+      this.progress.checksum = await checksum(tx, projection, shadowTables);
+      this.progress.liveChecksum = await checksum(tx, projection, liveTables);
+      this.progress.matchesLive = this.progress.checksum === this.progress.liveChecksum;
+      await swapShadowIntoLive(tx, projection);
+      return true;
+    });
+  }
+
+  private report(processed: number, total: number) {
+    const seconds = (Date.now() - this.started) / 1000;
+    const rate = seconds > 0 ? processed / seconds : 0;
+    Object.assign(this.progress, {
+      processed,
+      total,
+      eventsPerSecond: Math.round(rate),
+      etaSeconds: rate > 0 ? Math.round((total - processed) / rate) : null,
+    });
+  }
+}
