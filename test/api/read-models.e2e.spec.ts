@@ -187,6 +187,20 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     expect((await t.http().get('/v1/campaigns/never-heard')).status).toBe(404);
   });
 
+  it('RebuildProjection rebuilds blue/green and reports progress and a checksum equal to the live model', async () => {
+    const started = await t.http().post('/v1/projections/campaign-view/rebuild');
+    expect(started.status).toBe(202);
+    let status = await t.http().get('/v1/projections/campaign-view');
+    for (let i = 0; i < 200 && status.body.rebuild.state === 'building'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      status = await t.http().get('/v1/projections/campaign-view');
+    }
+    expect(status.body.rebuild).toMatchObject({ state: 'swapped', matchesLive: true, error: null });
+    expect(status.body.rebuild.processed).toBe(status.body.rebuild.total);
+    expect((await t.http().get('/v1/campaigns/winter')).body.influencedRevenue).toBe(350_000);
+    expect((await t.http().post('/v1/projections/nope/rebuild')).status).toBe(404);
+  });
+
   it('ListProjections reports each projection with its checkpoint and lag', async () => {
     const head = await t.store.headPosition();
     await t.http().get(`/v1/retros/q4?minPosition=${head}`);

@@ -5,7 +5,13 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { EventStore, SqlDatabase } from '#event-store';
-import { ProjectionRunner, type ProjectionStatus, allProjections } from '#projections';
+import {
+  ProjectionRebuild,
+  type RebuildProgress,
+  ProjectionRunner,
+  type ProjectionStatus,
+  allProjections,
+} from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProblemException, problem } from '../http/problem.js';
@@ -14,10 +20,14 @@ import { ProblemException, problem } from '../http/problem.js';
 @Injectable()
 export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: Map<string, ProjectionRunner>;
+  private readonly rebuilds = new Map<
+    string,
+    { progress: RebuildProgress; done: Promise<RebuildProgress> }
+  >();
 
   constructor(
-    @Inject(DATABASE) db: SqlDatabase,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DATABASE) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {
     this.runners = new Map(allProjections.map((p) => [p.name, new ProjectionRunner(db, store, p)]));
@@ -30,7 +40,40 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
 
   /** Lets the batch in flight commit and gives up the leases before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.done));
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  private runner(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) {
+      throw new ProblemException(
+        problem(404, 'projection-not-found', 'No such projection', {
+          detail: `known projections: ${[...this.runners.keys()].join(', ')}`,
+        }),
+      );
+    }
+    return runner;
+  }
+
+  /** Status, and the progress of the last rebuild started here. */
+  async status(name: string): Promise<ProjectionStatus & { rebuild: RebuildProgress | null }> {
+    return { ...(await this.runner(name).status()), rebuild: this.rebuilds.get(name)?.progress ?? null };
+  }
+
+  /** Starts a blue/green rebuild in the background; one at a time per projection. */
+  startRebuild(name: string): RebuildProgress {
+    const runner = this.runner(name);
+    if (this.rebuilds.get(name)?.progress.state === 'building') {
+      throw new ProblemException(
+        problem(409, 'rebuild-in-progress', 'A rebuild is already running', {
+          detail: `${name} is being rebuilt`,
+        }),
+      );
+    }
+    const rebuild = new ProjectionRebuild(this.db, this.store, runner);
+    this.rebuilds.set(name, { progress: rebuild.progress, done: rebuild.run() });
+    return rebuild.progress;
   }
 
   statuses(): Promise<ProjectionStatus[]> {

@@ -1,5 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { RebuildProgress } from '#projections';
 import { ProjectionRunners } from './projection-runners.js';
 
 class ProjectionStatusDto {
@@ -24,5 +33,31 @@ export class ProjectionsController {
   @ApiOkResponse({ type: [ProjectionStatusDto] })
   list(): Promise<ProjectionStatusDto[]> {
     return this.runners.statuses();
+  }
+
+  @Get(':name')
+  @ApiOperation({
+    operationId: 'GetProjection',
+    summary:
+      'One read model, with the progress of its last rebuild (processed, total, events/s, ETA, checksums)',
+  })
+  @ApiOkResponse({ description: 'Status and rebuild progress' })
+  @ApiNotFoundResponse({ description: 'problem+json: no such projection' })
+  get(@Param('name') name: string) {
+    return this.runners.status(name);
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({
+    operationId: 'RebuildProjection',
+    summary:
+      'Blue/green rebuild from position 0 while the live model keeps serving; swapped in atomically at the end',
+  })
+  @ApiAcceptedResponse({ description: 'Started; follow it on GET /v1/projections/{name}' })
+  @ApiConflictResponse({ description: 'problem+json: a rebuild of this projection is already running' })
+  @ApiNotFoundResponse({ description: 'problem+json: no such projection' })
+  rebuild(@Param('name') name: string): RebuildProgress {
+    return this.runners.startRebuild(name);
   }
 }
