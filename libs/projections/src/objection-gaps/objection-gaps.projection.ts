@@ -1,4 +1,4 @@
-import type { ContentEvent, ObjectionEvent } from '#domain';
+import type { ContentEvent, ObjectionLogged } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection, TableName } from '../runner/projection.js';
 
@@ -33,20 +33,37 @@ export const objectionGapsProjection: Projection = {
   },
 
   async apply(tx, events, t) {
-    for (const event of events) await applyOne(tx, event, t);
+    // Objections are independent rows: one multi-row INSERT per batch. Content
+    // events change rows in order (publish, then withdraw), so they go one by one.
+    const objections = events.filter((e) => e.type === 'ObjectionLogged');
+    if (objections.length > 0) await insertObjections(tx, objections, t);
+    for (const event of events) if (event.type !== 'ObjectionLogged') await applyContent(tx, event, t);
   },
 };
 
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
-  const event = { type: recorded.type, data: recorded.data } as ObjectionEvent | ContentEvent;
+const insertObjections = async (tx: SqlQueryable, events: RecordedEvent[], t: TableName): Promise<void> => {
+  const params: unknown[] = [];
+  const rows = events.map((recorded) => {
+    const event = { type: recorded.type, data: recorded.data } as ObjectionLogged;
+    params.push(
+      recorded.globalPosition,
+      event.data.category,
+      recorded.metadata.occurredAt,
+      recorded.metadata.recordedAt,
+    );
+    const n = params.length;
+    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+  });
+  await tx.query(
+    `INSERT INTO ${t('rm_objection_facts')} (position, category, occurred_at, recorded_at) VALUES ${rows.join(', ')}`,
+    params,
+  );
+};
+
+const applyContent = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
+  const event = { type: recorded.type, data: recorded.data } as ContentEvent;
   const { occurredAt, recordedAt } = recorded.metadata;
   switch (event.type) {
-    case 'ObjectionLogged':
-      await tx.query(
-        `INSERT INTO ${t('rm_objection_facts')} (position, category, occurred_at, recorded_at) VALUES ($1, $2, $3, $4)`,
-        [recorded.globalPosition, event.data.category, occurredAt, recordedAt],
-      );
-      return;
     case 'ContentPublished':
       await tx.query(
         `INSERT INTO ${t('rm_content_facts')} (content_id, category, title, published_at, published_recorded_at)

@@ -1,0 +1,128 @@
+/**
+ * Rebuild rate of the objection-gaps read model over 100,000 events, and the
+ * latency of its as-of query, next to the raw ordered read rate of the same
+ * database in the same run. Usage: npm run bench:rebuild [-- --events 100000]
+ * Backends: embedded PGlite always; a PostgreSQL server too when DATABASE_URL is set.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  type NewEvent,
+  PostgresEventStore,
+  type SqlDatabase,
+  anyState,
+  connectPostgres,
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  openEmbeddedDatabase,
+} from '#event-store';
+import {
+  ProjectionRebuild,
+  ProjectionRunner,
+  objectionGapsProjection,
+  readObjectionGaps,
+} from '#projections';
+
+const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' } } });
+const EVENTS = Number(values.events);
+const PER_APPEND = 1_000;
+const CATEGORIES = ['price', 'timing', 'competitor', 'feature-gap', 'integration', 'trust', 'other'];
+const START = Date.parse('2026-01-01T00:00:00Z');
+const YEAR_MS = 365 * 86_400_000;
+
+const objection = (i: number): NewEvent => ({
+  eventId: randomUUID(),
+  type: 'ObjectionLogged',
+  schemaVersion: 2,
+  data: {
+    objectionId: `o-${i}`,
+    category: CATEGORIES[i % 7],
+    text: 'heard on a call',
+    heardBy: 'sam',
+    dealId: null,
+    campaignId: null,
+    blameFlag: false,
+  },
+  metadata: {
+    commandId: `bench-${i}`,
+    correlationId: 'bench',
+    causationId: 'bench',
+    actor: null,
+    occurredAt: new Date(START + Math.floor((i / EVENTS) * YEAR_MS)).toISOString(),
+  },
+});
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+const bench = async (name: string, db: SqlDatabase) => {
+  // Knowledge time spread over the year too, so as-of queries cut the history.
+  let fakeNow = START;
+  const store = await PostgresEventStore.open(db, { now: () => new Date(fakeNow) });
+  let t0 = performance.now();
+  for (let i = 0; i < EVENTS; i += PER_APPEND) {
+    fakeNow = START + Math.floor((i / EVENTS) * YEAR_MS);
+    const events = Array.from({ length: Math.min(PER_APPEND, EVENTS - i) }, (_, k) => objection(i + k));
+    await store.append({
+      streamId: `objection-bulk${i}`,
+      events,
+      expectedState: anyState,
+      command: { commandId: `bulk-${i}`, fingerprint: 'f' },
+    });
+  }
+  const appendSeconds = seconds(t0);
+
+  t0 = performance.now();
+  for (let after = 0; ;) {
+    const page = await store.readAll({ afterPosition: after, maxCount: 10_000 });
+    if (page.length === 0) break;
+    after = page[page.length - 1].globalPosition;
+  }
+  const rawRead = EVENTS / seconds(t0);
+
+  const runner = new ProjectionRunner(db, store, objectionGapsProjection, { batchSize: 1_000 });
+  await runner.prepare();
+  t0 = performance.now();
+  await runner.catchUp();
+  const liveRate = EVENTS / seconds(t0);
+  t0 = performance.now();
+  const rebuild = await new ProjectionRebuild(db, store, runner, 1_000).run();
+  const rebuildRate = EVENTS / seconds(t0);
+
+  const latencies: number[] = [];
+  for (let q = 0; q < 50; q += 1) {
+    const asOf = new Date(START + ((q + 1) / 51) * YEAR_MS);
+    const q0 = performance.now();
+    await readObjectionGaps(db, CATEGORIES, { asOf, now: new Date() });
+    latencies.push(performance.now() - q0);
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `${name.padEnd(10)} ${EVENTS} events (appended ${(EVENTS / appendSeconds).toFixed(0)}/s in ${PER_APPEND}-event appends)\n` +
+      `  ordered raw read      ${rawRead.toFixed(0)} events/s\n` +
+      `  live catch-up         ${liveRate.toFixed(0)} events/s (ratio to raw read ${(liveRate / rawRead).toFixed(2)})\n` +
+      `  blue/green rebuild    ${rebuildRate.toFixed(0)} events/s (ratio ${(rebuildRate / rawRead).toFixed(2)}), ${rebuild.state}, checksum equal: ${rebuild.matchesLive}\n` +
+      `  as-of objection gaps  p50 ${latencies[25].toFixed(1)} ms, p95 ${latencies[47].toFixed(1)} ms, max ${latencies[49].toFixed(1)} ms over 50 instants`,
+  );
+  await store.close();
+};
+
+const main = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ledger-rebuild-bench-'));
+  await bench('PGlite', await openEmbeddedDatabase(join(dir, 'data')));
+  await rm(dir, { recursive: true });
+  const server = process.env.DATABASE_URL;
+  if (!server) return console.log('PostgreSQL: skipped (set DATABASE_URL to a server to include it)');
+  const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
+  await createDatabase(server, name);
+  await bench('PostgreSQL', connectPostgres(databaseUrl(server, name), 8));
+  await dropDatabase(server, name);
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
