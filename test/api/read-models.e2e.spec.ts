@@ -17,6 +17,8 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       .http()
       .post('/v1/retros/q4/add-note')
       .send({ noteId: 'n1', column: 'went-well', text: 'Webinar leads converted' });
+    const beforeKudos = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await t
       .http()
       .post('/v1/retros/q4/add-note')
@@ -57,6 +59,15 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       actionItems: [{ actionItemId: 'ai-1', owner: 'noor', dueDate: '2026-12-01', completed: true }],
     });
     expect(board.body.columns['went-well'][0]).not.toHaveProperty('author');
+
+    const earlier = await t.http().get(`/v1/retros/q4?asOf=${encodeURIComponent(beforeKudos)}`);
+    expect(earlier.body).toMatchObject({ status: 'open', closedAt: null, actionItems: [] });
+    expect(earlier.body.columns).toEqual({
+      'went-well': [{ noteId: 'n1', text: 'Webinar leads converted' }],
+      'to-improve': [],
+      learning: [],
+      kudos: [],
+    });
   });
 
   it('a position the read model cannot reach in time is a 503 with Retry-After; an unknown retro a 404', async () => {
@@ -208,7 +219,7 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     await t.http().get(`/v1/campaigns/winter?minPosition=${head}`);
     const list = await t.http().get('/v1/projections');
     expect(list.body).toEqual([
-      { name: 'retro-board', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'retro-board', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'objection-gaps', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'campaign-view', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);

@@ -4,7 +4,7 @@ import type { SqlDatabase } from '#event-store';
 import { type RetroBoardView, readRetroBoard, retroBoardProjection } from '#projections';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { DATABASE } from '../event-store/event-store.module.js';
-import { MinPositionQuery } from '../projections/min-position.dto.js';
+import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ProjectionRunners } from '../projections/projection-runners.js';
 
 @ApiTags('retros')
@@ -18,16 +18,19 @@ export class GetRetroController {
   @Get()
   @ApiOperation({
     operationId: 'GetRetro',
-    summary: 'The retro board: notes by column (anonymous notes carry no author), action items, status',
+    summary:
+      'The retro board (now, or as of asOf): notes by column (anonymous notes carry no author), action items, status',
   })
   @ApiOkResponse({ description: 'The board' })
   @ApiNotFoundResponse({ description: 'problem+json: no such retro (yet)' })
   async get(
     @Param('retroId', EntityIdPipe) retroId: string,
-    @Query() { minPosition }: MinPositionQuery,
+    @Query() { minPosition, asOf }: AsOfQuery,
   ): Promise<RetroBoardView> {
     await this.runners.awaitPosition(retroBoardProjection.name, minPosition);
-    const board = await readRetroBoard(this.db, retroId);
+    const board = await readRetroBoard(this.db, retroId, {
+      asOf: asOf === undefined ? undefined : new Date(asOf),
+    });
     if (!board) throw new NotFoundException(`retro ${retroId} is not on the board`);
     return board;
   }

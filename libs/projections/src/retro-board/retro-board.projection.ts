@@ -1,75 +1,49 @@
 import type { RetroEvent } from '#domain';
-import type { RecordedEvent, SqlQueryable } from '#event-store';
-import type { Projection, TableName } from '../runner/projection.js';
+import type { RecordedEvent } from '#event-store';
+import type { Projection } from '../runner/projection.js';
 
-/** The blame-free retro board: notes by column, action items and their completion. */
+/**
+ * The blame-free retro board, kept as one fact row per retro event with its
+ * knowledge time, so the board can be read as of any moment. Version 2: v1
+ * kept only the current board (the runner rebuilds from 0 on the bump).
+ */
 export const retroBoardProjection: Projection = {
   name: 'retro-board',
-  version: 1,
-  tables: ['rm_retro_boards', 'rm_retro_notes'],
+  version: 2,
+  tables: ['rm_retro_facts'],
   eventTypes: ['RetroOpened', 'RetroNoteAdded', 'RetroClosed', 'RetroActionItemCompleted'],
 
   async createTables(db, t) {
-    await db.query(`CREATE TABLE ${t('rm_retro_boards')} (
-      retro_id text PRIMARY KEY,
-      subject jsonb NOT NULL,
-      facilitator text NOT NULL,
-      status text NOT NULL,
-      action_items jsonb NOT NULL DEFAULT '[]',
-      completed_items jsonb NOT NULL DEFAULT '[]',
-      opened_at timestamptz NOT NULL,
-      closed_at timestamptz
-    )`);
-    await db.query(`CREATE TABLE ${t('rm_retro_notes')} (
+    await db.query(`CREATE TABLE ${t('rm_retro_facts')} (
+      position bigint PRIMARY KEY,
       retro_id text NOT NULL,
-      note_id text NOT NULL,
-      note_column text NOT NULL,
-      text text NOT NULL,
-      author text,
-      position bigint NOT NULL,
-      PRIMARY KEY (retro_id, note_id)
+      type text NOT NULL,
+      data jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL,
+      recorded_at timestamptz NOT NULL
     )`);
+    await db.query(`CREATE INDEX ON ${t('rm_retro_facts')} (retro_id, position)`);
   },
 
   async apply(tx, events, t) {
-    for (const event of events) await applyOne(tx, event, t);
+    if (events.length === 0) return;
+    const params: unknown[] = [];
+    const rows = events.map((recorded: RecordedEvent) => {
+      const event = { type: recorded.type, data: recorded.data } as RetroEvent;
+      params.push(
+        recorded.globalPosition,
+        event.data.retroId,
+        event.type,
+        JSON.stringify(event.data),
+        recorded.metadata.occurredAt,
+        recorded.metadata.recordedAt,
+      );
+      const n = params.length;
+      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await tx.query(
+      `INSERT INTO ${t('rm_retro_facts')} (position, retro_id, type, data, occurred_at, recorded_at) VALUES ${rows.join(', ')}`,
+      params,
+    );
   },
-};
-
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
-  const event = { type: recorded.type, data: recorded.data } as RetroEvent;
-  const occurredAt = recorded.metadata.occurredAt;
-  switch (event.type) {
-    case 'RetroOpened':
-      await tx.query(
-        `INSERT INTO ${t('rm_retro_boards')} (retro_id, subject, facilitator, status, opened_at) VALUES ($1, $2, $3, 'open', $4)`,
-        [event.data.retroId, JSON.stringify(event.data.subject), event.data.facilitator, occurredAt],
-      );
-      return;
-    case 'RetroNoteAdded':
-      await tx.query(
-        `INSERT INTO ${t('rm_retro_notes')} (retro_id, note_id, note_column, text, author, position) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          event.data.retroId,
-          event.data.noteId,
-          event.data.column,
-          event.data.text,
-          event.data.author,
-          recorded.globalPosition,
-        ],
-      );
-      return;
-    case 'RetroClosed':
-      await tx.query(
-        `UPDATE ${t('rm_retro_boards')} SET status = 'closed', action_items = $2, closed_at = $3 WHERE retro_id = $1`,
-        [event.data.retroId, JSON.stringify(event.data.actionItems), occurredAt],
-      );
-      return;
-    case 'RetroActionItemCompleted':
-      await tx.query(
-        `UPDATE ${t('rm_retro_boards')} SET completed_items = completed_items || jsonb_build_array($2::text) WHERE retro_id = $1`,
-        [event.data.retroId, event.data.actionItemId],
-      );
-      return;
-  }
 };

@@ -1,5 +1,6 @@
-import type { RetroActionItem, RetroColumn, RetroSubject } from '#domain';
+import type { RetroActionItem, RetroColumn, RetroEvent, RetroSubject } from '#domain';
 import type { SqlQueryable } from '#event-store';
+import type { AsOf } from '../objection-gaps/objection-gaps.query.js';
 
 export interface RetroNoteView {
   noteId: string;
@@ -19,49 +20,49 @@ export interface RetroBoardView {
   actionItems: (RetroActionItem & { completed: boolean })[];
 }
 
-export const readRetroBoard = async (db: SqlQueryable, retroId: string): Promise<RetroBoardView | null> => {
-  const [board] = await db.query<{
-    subject: RetroSubject;
-    facilitator: string;
-    status: 'open' | 'closed';
-    action_items: RetroActionItem[];
-    completed_items: string[];
-    opened_at: Date;
-    closed_at: Date | null;
-  }>('SELECT * FROM rm_retro_boards WHERE retro_id = $1', [retroId]);
-  if (!board) return null;
-  const notes = await db.query<{
-    note_id: string;
-    note_column: RetroColumn;
-    text: string;
-    author: string | null;
-  }>('SELECT note_id, note_column, text, author FROM rm_retro_notes WHERE retro_id = $1 ORDER BY position', [
-    retroId,
-  ]);
-  const columns: Record<RetroColumn, RetroNoteView[]> = {
-    'went-well': [],
-    'to-improve': [],
-    learning: [],
-    kudos: [],
-  };
-  for (const note of notes) {
-    columns[note.note_column].push({
-      noteId: note.note_id,
-      text: note.text,
-      ...(note.author === null ? {} : { author: note.author }),
-    });
+/** The board as the ledger knew it (as of `asOf`, or now); null when the retro was not opened by then. */
+export const readRetroBoard = async (
+  db: SqlQueryable,
+  retroId: string,
+  { asOf }: Pick<AsOf, 'asOf'> = {},
+): Promise<RetroBoardView | null> => {
+  const facts = await db.query<{ type: RetroEvent['type']; data: RetroEvent['data']; occurred_at: Date }>(
+    `SELECT type, data, occurred_at FROM rm_retro_facts
+     WHERE retro_id = $1 AND recorded_at <= $2::timestamptz ORDER BY position`,
+    [retroId, asOf?.toISOString() ?? 'infinity'],
+  );
+  let board: RetroBoardView | null = null;
+  const completed = new Set<string>();
+  for (const fact of facts) {
+    const event = { type: fact.type, data: fact.data } as RetroEvent;
+    if (event.type === 'RetroOpened') {
+      board = {
+        retroId,
+        subject: event.data.subject,
+        facilitator: event.data.facilitator,
+        status: 'open',
+        openedAt: fact.occurred_at.toISOString(),
+        closedAt: null,
+        columns: { 'went-well': [], 'to-improve': [], learning: [], kudos: [] },
+        actionItems: [],
+      };
+    } else if (!board) {
+      continue;
+    } else if (event.type === 'RetroNoteAdded') {
+      const { noteId, text, author } = event.data;
+      board.columns[event.data.column].push({ noteId, text, ...(author === null ? {} : { author }) });
+    } else if (event.type === 'RetroClosed') {
+      board.status = 'closed';
+      board.closedAt = fact.occurred_at.toISOString();
+      board.actionItems = event.data.actionItems.map((item) => ({ ...item, completed: false }));
+    } else {
+      completed.add(event.data.actionItemId);
+    }
   }
-  return {
-    retroId,
-    subject: board.subject,
-    facilitator: board.facilitator,
-    status: board.status,
-    openedAt: board.opened_at.toISOString(),
-    closedAt: board.closed_at?.toISOString() ?? null,
-    columns,
-    actionItems: board.action_items.map((item) => ({
+  if (board)
+    board.actionItems = board.actionItems.map((item) => ({
       ...item,
-      completed: board.completed_items.includes(item.actionItemId),
-    })),
-  };
+      completed: completed.has(item.actionItemId),
+    }));
+  return board;
 };
