@@ -98,7 +98,11 @@ export class ProjectionRunner {
   /** Steps until the checkpoint has reached `position` (used while the loop is paused). */
   async catchUpTo(position: number): Promise<void> {
     while (((await readCheckpoint(this.db, this.projection.name))?.position ?? 0) < position) {
-      if ((await this.step()) === 0) return;
+      const moved = await this.step().catch((error: unknown) => {
+        if (error instanceof CheckpointMovedError) return 1; // another runner moved it: look again
+        throw error;
+      });
+      if (moved === 0) return;
     }
   }
 
@@ -126,7 +130,11 @@ export class ProjectionRunner {
           }
         }
         this.setState('running');
-        await this.paused;
+        if (this.paused) {
+          await this.paused;
+          continue;
+        }
+        // No await between the pause check and this flag: whilePaused relies on it.
         this.inFlight = true;
         const moved = await this.step()
           .catch((error: unknown) => {
