@@ -86,7 +86,51 @@ describe.each([
   });
 });
 
+describe('projection runner recovery (PGlite)', () => {
+  it('a failing pass is reported and retried: the background runner catches up and clears the error', async () => {
+    const db = await createTestPglite();
+    const store = await PostgresEventStore.open(db);
+    await appendHistory(store);
+    const runner = new ProjectionRunner(db, store, countingProjection({ afterEvents: 3 }), { idleMs: 5 });
+    await runner.prepare();
+    runner.start();
+    expect(await runner.waitFor(60, 5_000)).toBe(true);
+    expect(await runner.status()).toMatchObject({ state: 'running', error: null, lag: 0 });
+    expect(await counts(db)).toEqual({ A: 25, B: 25 });
+    await runner.stop();
+    await store.close();
+  });
+
+  it('a runner of an older version leaves a newer model alone', async () => {
+    const db = await createTestPglite();
+    const store = await PostgresEventStore.open(db);
+    await appendHistory(store);
+    const newer = new ProjectionRunner(db, store, { ...countingProjection(), version: 2 });
+    await newer.prepare();
+    const older = new ProjectionRunner(db, store, countingProjection());
+    await older.prepare();
+    await expect(older.step()).rejects.toThrow('another version');
+    expect(await counts(db)).toEqual({});
+    await newer.catchUp();
+    expect(await counts(db)).toEqual({ A: 25, B: 25 });
+    await store.close();
+  });
+});
+
 describe('projection runners on one PostgreSQL database', () => {
+  it('replicas preparing together all succeed and share one model', async () => {
+    const db = await createTestPostgres();
+    const store = await PostgresEventStore.open(db);
+    const pools = [1, 2, 3, 4].map(() => connectPostgres(db.url, 2));
+    await Promise.all(pools.map((pool) => new ProjectionRunner(pool, store, countingProjection()).prepare()));
+    const [row] = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM projection_checkpoints WHERE name = 'counts'`,
+    );
+    expect(Number(row.n)).toBe(1);
+    await Promise.all(pools.map((pool) => pool.close()));
+    await store.close();
+  });
+
   it('two runners racing over the same projection still count every event exactly once', async () => {
     const db = await createTestPostgres();
     const store = await PostgresEventStore.open(db);

@@ -20,6 +20,7 @@ import { ProblemException, problem } from '../http/problem.js';
 @Injectable()
 export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: Map<string, ProjectionRunner>;
+  private closing = false;
   private readonly rebuilds = new Map<
     string,
     { progress: RebuildProgress; done: Promise<RebuildProgress> }
@@ -40,6 +41,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
 
   /** Lets the batch in flight commit and gives up the leases before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.done));
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
   }
@@ -64,6 +66,14 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
   /** Starts a blue/green rebuild in the background; one at a time per projection. */
   startRebuild(name: string): RebuildProgress {
     const runner = this.runner(name);
+    if (this.closing) {
+      throw new ProblemException(
+        problem(503, 'shutting-down', 'The service is shutting down', {
+          detail: 'start the rebuild on another replica',
+          retryAfterSeconds: 1,
+        }),
+      );
+    }
     if (this.rebuilds.get(name)?.progress.state === 'building') {
       throw new ProblemException(
         problem(409, 'rebuild-in-progress', 'A rebuild is already running', {

@@ -33,12 +33,17 @@ export const ensureCheckpoint = (db: SqlQueryable, name: string, version: number
  * is still where the batch started. Runners that race (a lease being handed
  * over) queue on this row instead of deadlocking in the read-model tables.
  */
-export const lockCheckpointAt = async (tx: SqlQueryable, checkpoint: Checkpoint): Promise<boolean> => {
+export const lockCheckpointAt = async (
+  tx: SqlQueryable,
+  checkpoint: Checkpoint,
+  version: number,
+): Promise<'locked' | 'moved' | 'other-version'> => {
   const [row] = await tx.query<{ position: string; version: number }>(
     'SELECT position, version FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
     [checkpoint.name],
   );
-  return !!row && Number(row.position) === checkpoint.position && row.version === checkpoint.version;
+  if (!row || row.version !== version) return 'other-version';
+  return Number(row.position) === checkpoint.position ? 'locked' : 'moved';
 };
 
 export const advanceCheckpoint = (tx: SqlQueryable, name: string, to: number) =>

@@ -66,16 +66,18 @@ export class ProjectionRunner {
 
   /** Tables, checkpoint row; a version change drops the model so it is rebuilt from 0. */
   async prepare(): Promise<void> {
-    await createCheckpointTable(this.db);
-    const checkpoint = await readCheckpoint(this.db, this.projection.name);
-    if (checkpoint && checkpoint.version !== this.projection.version) {
-      await this.db.transaction(async (tx) => {
+    // Replicas starting together take turns; only a newer version resets the model.
+    await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-prepare'))`);
+      await createCheckpointTable(tx);
+      const checkpoint = await readCheckpoint(tx, this.projection.name);
+      if (checkpoint && checkpoint.version < this.projection.version) {
         await dropTables(tx, this.projection, liveTables);
         await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
-      });
-    }
-    await ensureTables(this.db, this.projection, liveTables);
-    await ensureCheckpoint(this.db, this.projection.name, this.projection.version);
+      }
+      await ensureTables(tx, this.projection, liveTables);
+      await ensureCheckpoint(tx, this.projection.name, this.projection.version);
+    });
   }
 
   /** Processes one batch; returns how far the checkpoint moved (0 when caught up). */
@@ -88,7 +90,13 @@ export class ProjectionRunner {
     const batch = await readBatch(this.store, this.projection, checkpoint.position, this.batchSize);
     if (!batch) return 0;
     await this.db.transaction(async (tx) => {
-      if (!(await lockCheckpointAt(tx, checkpoint))) throw new CheckpointMovedError(this.projection.name);
+      const lock = await lockCheckpointAt(tx, checkpoint, this.projection.version);
+      if (lock === 'moved') throw new CheckpointMovedError(this.projection.name);
+      if (lock === 'other-version') {
+        throw new Error(
+          `${this.projection.name} is kept at another version than ${this.projection.version} here`,
+        );
+      }
       await this.projection.apply(tx, batch.events, liveTables);
       await advanceCheckpoint(tx, this.projection.name, batch.to);
     });
@@ -119,38 +127,47 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
-    try {
-      while (this.state !== 'stopped') {
-        if (!this.lease?.held) {
-          this.lease = await tryAcquireLease(this.db, this.projection.name);
-          if (!this.lease) {
-            this.setState('standby');
-            await sleep(this.idleMs * 5);
-            continue;
-          }
-        }
-        this.setState('running');
-        if (this.paused) {
-          await this.paused;
-          continue;
-        }
-        // No await between the pause check and this flag: whilePaused relies on it.
-        this.inFlight = true;
-        const moved = await this.step()
-          .catch((error: unknown) => {
-            if (error instanceof CheckpointMovedError) return 0;
-            throw error;
-          })
-          .finally(() => (this.inFlight = false));
-        if (moved === 0) await sleep(this.idleMs);
+    while (this.state !== 'stopped') {
+      try {
+        await this.pass();
+        this.error = null;
+      } catch (error) {
+        // A failure (database away, another version) costs this pass, not the runner: back off, retry.
+        this.setState('failed');
+        this.error = error instanceof Error ? error.message : String(error);
+        await this.lease?.release();
+        this.lease = null;
+        await sleep(this.idleMs * 10);
       }
-    } catch (error) {
-      this.state = 'failed';
-      this.error = error instanceof Error ? error.message : String(error);
-    } finally {
-      await this.lease?.release();
-      this.lease = null;
     }
+    await this.lease?.release();
+    this.lease = null;
+  }
+
+  /** One turn of the loop: make sure of the lease, then fold one batch (or wait). */
+  private async pass(): Promise<void> {
+    if (!this.lease?.held) {
+      this.lease = await tryAcquireLease(this.db, this.projection.name);
+      if (!this.lease) {
+        this.setState('standby');
+        await sleep(this.idleMs * 5);
+        return;
+      }
+    }
+    this.setState('running');
+    if (this.paused) {
+      await this.paused;
+      return;
+    }
+    // No await between the pause check and this flag: whilePaused relies on it.
+    this.inFlight = true;
+    const moved = await this.step()
+      .catch((error: unknown) => {
+        if (error instanceof CheckpointMovedError) return 0;
+        throw error;
+      })
+      .finally(() => (this.inFlight = false));
+    if (moved === 0) await sleep(this.idleMs);
   }
 
   private setState(state: RunnerState) {

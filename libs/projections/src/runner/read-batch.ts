@@ -9,8 +9,7 @@ export interface Batch {
 
 /**
  * The next batch after `after`, up to `upTo` when given; null when there is
- * nothing to cover. A short batch holds every matching event up to the head
- * read before it, so it covers up to that head.
+ * nothing to cover.
  */
 export const readBatch = async (
   store: EventStore,
@@ -27,7 +26,7 @@ export const readBatch = async (
     filter: { eventTypes: [...projection.eventTypes] },
   });
   const events = read.filter((e) => e.globalPosition <= head);
-  const last = events.at(-1)?.globalPosition ?? 0;
-  const full = read.length === batchSize && events.length === read.length;
-  return { events, to: full ? last : Math.max(head, last) };
+  // Covering only up to the last event read stays right whatever cap the store
+  // puts on a read; with none read, nothing matches up to the head.
+  return { events, to: events.at(-1)?.globalPosition ?? head };
 };
