@@ -37,6 +37,7 @@ const QUERIES = [
   'GetRetro',
   'GetObjectionGaps',
   'GetCampaign',
+  'GetAlignmentHealth',
 ];
 
 describe('OpenAPI', () => {

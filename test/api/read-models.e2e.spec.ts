@@ -217,11 +217,17 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     await t.http().get(`/v1/retros/q4?minPosition=${head}`);
     await t.http().get(`/v1/objections/gaps?minPosition=${head}`);
     await t.http().get(`/v1/campaigns/winter?minPosition=${head}`);
+    const health = await t.http().get(`/v1/alignment-health?minPosition=${head}`);
+    expect(health.status).toBe(200);
+    // The winter campaign was reviewed; its blindside (reported today) is a warning sign.
+    expect(health.body.strategyNotShared).toEqual({ status: 'ok', evidence: [] });
+    expect(health.body.salesBlindsided.status).toBe('warning');
     const list = await t.http().get('/v1/projections');
     expect(list.body).toEqual([
       { name: 'retro-board', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'objection-gaps', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'campaign-view', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { DealCommandHandler } from './deals/deal-command.js';
 import { DealsController } from './deals/deals.controller.js';
 import { GoalCommandHandler } from './goals/goal-command.js';
 import { GoalsController } from './goals/goals.controller.js';
+import { AlignmentHealthController } from './health/alignment-health.controller.js';
 import { HuddleCommandHandler } from './huddles/huddle-command.js';
 import { HuddlesController } from './huddles/huddles.controller.js';
 import { LeadCommandHandler } from './leads/lead-command.js';
@@ -52,6 +53,7 @@ export class AppModule {
         GetRetroController,
         StreamsController,
         ProjectionsController,
+        AlignmentHealthController,
       ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },

@@ -1,3 +1,4 @@
+import { alignmentFactsProjection } from './alignment-health/alignment-facts.projection.js';
 import { campaignViewProjection } from './campaign-view/campaign-view.projection.js';
 import { objectionGapsProjection } from './objection-gaps/objection-gaps.projection.js';
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
@@ -8,4 +9,5 @@ export const allProjections: readonly Projection[] = [
   retroBoardProjection,
   objectionGapsProjection,
   campaignViewProjection,
+  alignmentFactsProjection,
 ];

@@ -11,3 +11,5 @@ export * from './objection-gaps/objection-gaps.projection.js';
 export * from './objection-gaps/objection-gaps.query.js';
 export * from './campaign-view/campaign-view.projection.js';
 export * from './campaign-view/campaign-view.query.js';
+export * from './alignment-health/alignment-facts.projection.js';
+export * from './alignment-health/alignment-health.query.js';
