@@ -59,9 +59,9 @@ const sha256 = (value: unknown): string =>
     .update(canonicalize(value) ?? '')
     .digest('hex');
 
+// Express routes `/launch/` like `/launch`; so must the fingerprint.
 const requestPath = (request: Request) => request.path.replace(/\/+$/, '');
 
-// Express routes `/launch/` like `/launch`; so must the fingerprint.
 /**
  * What a key was first used for. Personal fields are left out: the record is
  * kept for good, and a hash of a name is not forgotten with the name.
@@ -73,13 +73,12 @@ export const fingerprintOf = (request: Request): string =>
     body: withoutPersonalData(request.body ?? {}),
   });
 
-/** The command id when the client sent no Idempotency-Key: the same request, the same id. */
-const derivedCommandId = (request: Request): string => `derived:${fingerprintOf(request)}`;
-
 export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
+  const fingerprint = fingerprintOf(request);
   return {
-    commandId: token(request, 'Idempotency-Key') ?? derivedCommandId(request),
-    fingerprint: fingerprintOf(request),
+    // Without an Idempotency-Key, the same request gets the same id.
+    commandId: token(request, 'Idempotency-Key') ?? `derived:${fingerprint}`,
+    fingerprint,
     expectedRevision: parseIfMatch(header(request, 'If-Match')),
     correlationId: token(request, 'X-Correlation-Id') ?? randomUUID(),
     receivedAt: now.toISOString(),

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidV5 } from 'uuid';
-import { type Decider, type DomainEvent, fold, resolveOccurredAt, schemaVersionOf, upcast } from '#domain';
+import {
+  type Decider,
+  type DomainEvent,
+  fold,
+  resolveOccurredAt,
+  schemaVersionOf,
+  upcastStored,
+} from '#domain';
 import {
   type AppendResult,
   CommandIdReusedError,
@@ -71,10 +78,10 @@ export class CommandPipeline {
       const history = await readWholeStream(this.store, run.streamId);
       const revision = history.at(-1)?.streamRevision ?? NO_REVISION;
       this.checkIfMatch(run.streamId, context.expectedRevision, revision);
-      const state = fold(run.decider, history.map(toDomainEvent<Event>));
-      const decided = run.decider.decide(run.command, state);
+      const domainEvents = history.map(toDomainEvent<Event>);
+      const decided = run.decider.decide(run.command, fold(run.decider, domainEvents));
       if (decided.length === 0) {
-        const precedent = await this.precedentResult(run, history);
+        const precedent = await this.precedentResult(run, history, domainEvents);
         if (precedent) return precedent;
       }
       const events = decided.map((event, index) => this.toNewEvent(event, index, run, occurredAt));
@@ -91,8 +98,9 @@ export class CommandPipeline {
   private async precedentResult<C, E extends DomainEvent, S>(
     run: CommandRun<C, E, S>,
     history: RecordedEvent[],
+    domainEvents: E[],
   ): Promise<AppendResult | null> {
-    const index = run.decider.precedent?.(run.command, history.map(toDomainEvent<E>)) ?? -1;
+    const index = run.decider.precedent?.(run.command, domainEvents) ?? -1;
     if (index < 0) return null;
     const first = await this.store.findCommand(history[index].metadata.commandId);
     return first ? { ...first.result, replayed: true } : null;
@@ -147,4 +155,4 @@ export class CommandPipeline {
 
 /** Stored events back into domain events of the current schema versions. */
 export const toDomainEvent = <Event extends DomainEvent>(event: RecordedEvent): Event =>
-  upcast(event.type, event.schemaVersion, event.data) as Event;
+  upcastStored(event) as Event;

@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ROSTER_STREAM_ID,
-  type RosterEvent,
-  type RosterLookup,
-  evolveRoster,
-  initialRosterState,
-} from '#domain';
+import { ROSTER_STREAM_ID, type RosterEvent, type RosterLookup, fold, rosterDecider } from '#domain';
 import { type EventStore, readWholeStream } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { toDomainEvent } from './command-pipeline.js';
@@ -17,7 +11,6 @@ export class RosterReader {
 
   async current(): Promise<RosterLookup> {
     const events = await readWholeStream(this.store, ROSTER_STREAM_ID);
-    return events.reduce((state, e) => evolveRoster(state, toDomainEvent<RosterEvent>(e)), initialRosterState)
-      .members;
+    return fold(rosterDecider, events.map(toDomainEvent<RosterEvent>)).members;
   }
 }

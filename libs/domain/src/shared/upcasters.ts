@@ -22,3 +22,7 @@ export const upcast = (type: string, schemaVersion: number, data: object): Domai
   }
   return { type, data: current };
 };
+
+/** A stored event (type, schema version, data) as the current domain event. */
+export const upcastStored = (stored: { type: string; schemaVersion: number; data: object }): DomainEvent =>
+  upcast(stored.type, stored.schemaVersion, stored.data);
