@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { schemaVersionOf } from '#domain';
 import { PostgresEventStore, type NewEvent } from '#event-store';
 import {
   ProjectionRunner,
@@ -134,7 +135,7 @@ describe.each([
         occurredAt,
       };
       await appendTo(store, `x-${randomUUID()}`, [
-        { eventId: randomUUID(), type, schemaVersion: 1, data, metadata },
+        { eventId: randomUUID(), type, schemaVersion: schemaVersionOf(type), data, metadata },
       ]);
     }
     for (const projection of [campaignViewProjection, objectionGapsProjection, alignmentFactsProjection]) {

@@ -1,3 +1,4 @@
+import { upcastStored } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '../runner/projection.js';
 
@@ -14,8 +15,9 @@ const joint = (attendees: readonly Attendee[]) =>
  * events, won deals, joint celebrations and joint huddles — each a row with its
  * business time (a deal's closedAt, a huddle's heldAt) and knowledge time.
  */
-const factOf = (event: RecordedEvent): { kind: string; at: string } | null => {
-  const data = event.data as Record<string, unknown>;
+type Data = Record<string, unknown>;
+
+const factOf = (event: RecordedEvent, data: Data): { kind: string; at: string } | null => {
   switch (event.type) {
     case 'DealRecorded':
       return data.outcome === 'won' ? { kind: 'won-deal', at: String(data.closedAt) } : null;
@@ -40,8 +42,7 @@ const BLAME_FLAGGED = [
   'RetroClosed',
 ];
 
-const businessTime = (event: RecordedEvent): string => {
-  const data = event.data as Record<string, unknown>;
+const businessTime = (event: RecordedEvent, data: Data): string => {
   if (event.type === 'DealRecorded') return String(data.closedAt);
   if (event.type === 'HuddleHeld') return String(data.heldAt);
   return event.metadata.occurredAt;
@@ -73,10 +74,10 @@ export const alignmentFactsProjection: Projection = {
       rows.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
     };
     for (const event of events) {
-      const fact = factOf(event);
+      const data = upcastStored(event).data as Data;
+      const fact = factOf(event, data);
       if (fact) add(event, fact.kind, fact.at);
-      if ((event.data as { blameFlag?: unknown }).blameFlag === true)
-        add(event, 'blame', businessTime(event));
+      if (data.blameFlag === true) add(event, 'blame', businessTime(event, data));
     }
     if (rows.length === 0) return;
     await tx.query(

@@ -1,4 +1,4 @@
-import type { CampaignEvent, DealEvent } from '#domain';
+import { type CampaignEvent, type DealEvent, upcastStored } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection, TableName } from '../runner/projection.js';
 
@@ -47,77 +47,86 @@ export const campaignViewProjection: Projection = {
   },
 };
 
-const fact = (
-  tx: SqlQueryable,
-  t: TableName,
-  recorded: RecordedEvent,
-  campaignId: string,
-  kind: string,
-  personId: string,
-  detail: object,
-) =>
-  tx.query(
-    `INSERT INTO ${t('rm_campaign_facts')} (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      recorded.globalPosition,
-      campaignId,
-      kind,
-      personId,
-      JSON.stringify(detail),
-      recorded.metadata.occurredAt,
-      recorded.metadata.recordedAt,
-    ],
-  );
+interface CampaignFact {
+  campaignId: string;
+  kind: string;
+  personId: string;
+  detail: object;
+}
 
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
-  const event = { type: recorded.type, data: recorded.data } as CampaignEvent | DealEvent;
+/** The row a campaign event becomes; null for deals, which go to their own table. */
+const campaignFactOf = (event: CampaignEvent | DealEvent): CampaignFact | null => {
   switch (event.type) {
     case 'CampaignProposed':
-      return void (await fact(tx, t, recorded, event.data.campaignId, 'proposed', event.data.proposedBy, {
-        name: event.data.name,
-      }));
+      return {
+        campaignId: event.data.campaignId,
+        kind: 'proposed',
+        personId: event.data.proposedBy,
+        detail: { name: event.data.name },
+      };
     case 'CampaignReviewed':
-      return void (await fact(tx, t, recorded, event.data.campaignId, 'reviewed', event.data.reviewedBy, {
-        verdict: event.data.verdict,
-        reasons: event.data.reasons,
-      }));
+      return {
+        campaignId: event.data.campaignId,
+        kind: 'reviewed',
+        personId: event.data.reviewedBy,
+        detail: { verdict: event.data.verdict, reasons: event.data.reasons },
+      };
     case 'CampaignLaunched':
-      return void (await fact(tx, t, recorded, event.data.campaignId, 'launched', event.data.launchedBy, {
-        name: event.data.name,
-        reviewedBySales: event.data.reviewedBySales,
-        salesRosterSize: event.data.salesRosterSize,
-      }));
+      return {
+        campaignId: event.data.campaignId,
+        kind: 'launched',
+        personId: event.data.launchedBy,
+        detail: {
+          name: event.data.name,
+          reviewedBySales: event.data.reviewedBySales,
+          salesRosterSize: event.data.salesRosterSize,
+        },
+      };
     case 'BriefingAcknowledged':
-      return void (await fact(
-        tx,
-        t,
-        recorded,
-        event.data.campaignId,
-        'acknowledged',
-        event.data.acknowledgedBy,
-        {},
-      ));
+      return {
+        campaignId: event.data.campaignId,
+        kind: 'acknowledged',
+        personId: event.data.acknowledgedBy,
+        detail: {},
+      };
     case 'BlindsideReported':
-      return void (await fact(tx, t, recorded, event.data.campaignId, 'blindside', event.data.reportedBy, {
-        customerReference: event.data.customerReference,
-      }));
+      return {
+        campaignId: event.data.campaignId,
+        kind: 'blindside',
+        personId: event.data.reportedBy,
+        detail: { customerReference: event.data.customerReference },
+      };
     case 'CampaignEnded':
-      return void (await fact(tx, t, recorded, event.data.campaignId, 'ended', event.data.endedBy, {}));
+      return { campaignId: event.data.campaignId, kind: 'ended', personId: event.data.endedBy, detail: {} };
     case 'DealRecorded':
-      if (event.data.outcome !== 'won') return;
-      for (const campaignId of new Set(event.data.campaignIds)) {
-        await tx.query(
-          `INSERT INTO ${t('rm_campaign_deals')} (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
-          [
-            event.data.dealId,
-            campaignId,
-            event.data.amount,
-            event.data.closedAt,
-            recorded.metadata.recordedAt,
-          ],
-        );
-      }
-      return;
+      return null;
+  }
+};
+
+const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
+  const event = upcastStored(recorded) as CampaignEvent | DealEvent;
+  const fact = campaignFactOf(event);
+  if (fact) {
+    await tx.query(
+      `INSERT INTO ${t('rm_campaign_facts')} (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        recorded.globalPosition,
+        fact.campaignId,
+        fact.kind,
+        fact.personId,
+        JSON.stringify(fact.detail),
+        recorded.metadata.occurredAt,
+        recorded.metadata.recordedAt,
+      ],
+    );
+    return;
+  }
+  if (event.type !== 'DealRecorded' || event.data.outcome !== 'won') return;
+  for (const campaignId of new Set(event.data.campaignIds)) {
+    await tx.query(
+      `INSERT INTO ${t('rm_campaign_deals')} (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
+      [event.data.dealId, campaignId, event.data.amount, event.data.closedAt, recorded.metadata.recordedAt],
+    );
   }
 };

@@ -1,4 +1,4 @@
-import type { ContentEvent, ObjectionLogged } from '#domain';
+import { type ContentEvent, type ObjectionLogged, upcastStored } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection, TableName } from '../runner/projection.js';
 
@@ -44,7 +44,7 @@ export const objectionGapsProjection: Projection = {
 const insertObjections = async (tx: SqlQueryable, events: RecordedEvent[], t: TableName): Promise<void> => {
   const params: unknown[] = [];
   const rows = events.map((recorded) => {
-    const event = { type: recorded.type, data: recorded.data } as ObjectionLogged;
+    const event = upcastStored(recorded) as ObjectionLogged;
     params.push(
       recorded.globalPosition,
       event.data.category,
@@ -61,7 +61,7 @@ const insertObjections = async (tx: SqlQueryable, events: RecordedEvent[], t: Ta
 };
 
 const applyContent = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
-  const event = { type: recorded.type, data: recorded.data } as ContentEvent;
+  const event = upcastStored(recorded) as ContentEvent;
   const { occurredAt, recordedAt } = recorded.metadata;
   switch (event.type) {
     case 'ContentPublished':

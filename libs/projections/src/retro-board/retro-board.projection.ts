@@ -1,4 +1,4 @@
-import type { RetroEvent } from '#domain';
+import { type RetroEvent, upcastStored } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '../runner/projection.js';
 
@@ -29,7 +29,7 @@ export const retroBoardProjection: Projection = {
     if (events.length === 0) return;
     const params: unknown[] = [];
     const rows = events.map((recorded: RecordedEvent) => {
-      const event = { type: recorded.type, data: recorded.data } as RetroEvent;
+      const event = upcastStored(recorded) as RetroEvent;
       params.push(
         recorded.globalPosition,
         event.data.retroId,
