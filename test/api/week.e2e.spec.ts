@@ -326,5 +326,49 @@ describe.each(backends)('a week of sales and marketing on the ledger (%s)', (bac
     const sam = all.find((e) => e.type === 'TeamMemberRegistered' && e.data.personId === 'sam');
     const vault = new PersonalDataVault(t.store.database);
     expect(await vault.open('sam', String(sam?.data.sealedDisplayName))).toBe('Full Name sam');
+
+    // The shared scorecard of the week (W47, Mon 16 – Sun 22 Nov), worked out by hand from the calls above.
+    const head = all[all.length - 1].globalPosition;
+    const week = await t.http().get(`/v1/scorecards/2026-W47?minPosition=${head}`);
+    expect(week.status).toBe(200);
+    expect(week.body).toMatchObject({
+      period: '2026-W47',
+      from: '2026-11-16T00:00:00.000Z',
+      to: '2026-11-23T00:00:00.000Z',
+      goal: null, // the goals are set for 2026-Q4
+      // Globex won (4,800,000, cites q4-renewal); Umbrella lost; the USD deal was refused.
+      revenue: { currency: 'EUR', won: 4_800_000, attainment: null, campaignInfluenced: 4_800_000 },
+      deals: { won: 1, lost: 1, winRate: 0.5 },
+      // No goal for the week, so 24 h: Globex answered after 5 h (300 min), Initech after 25 h (1,500 min).
+      leads: {
+        handedOff: 2,
+        withinSla: 1,
+        breached: 1,
+        slaCompliance: 0.5,
+        medianResponseMinutes: 900, // (300 + 1,500) / 2
+        accepted: 1,
+        rejected: 1,
+        rejectionReasons: { 'no-budget': 1 },
+      },
+      // Reviewed by sam before launch; sam and ana acknowledged (the repeat appended nothing) of 3 reps.
+      campaigns: { launched: 1, reviewedBeforeLaunch: 1, briefingCoverage: 2 / 3, blindsides: 1 },
+      // Price has the ROI calculator; the competitor deck was withdrawn: 2 of 3 covered.
+      objections: { logged: 3, byCategory: { competitor: 1, price: 2 }, coverage: 2 / 3 },
+      huddles: { held: 1, joint: 1, weeklyCadence: 1 },
+      // The huddle's item (done Friday); the retro's item was opened today, after the week.
+      actionItems: { opened: 1, completed: 1, overdue: 0 },
+      celebrations: { joint: 1 },
+      blame: { flagged: 1 }, // obj-3 ("junk leads")
+    });
+    // The quarter has the goal as revised on Thursday: 12 h, so Initech's 25 h is still a breach.
+    const quarter = await t.http().get('/v1/scorecards/2026-Q4');
+    expect(quarter.body).toMatchObject({
+      goal: { revenueTarget: 60_000_000, currency: 'EUR', leadFollowUpSlaHours: 12, revision: 2 },
+      revenue: { won: 4_800_000, attainment: 0.08 },
+      leads: { withinSla: 1, breached: 1 },
+    });
+    const bad = await t.http().get('/v1/scorecards/2026-W54');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'period' }] });
   });
 });

@@ -31,6 +31,7 @@ import { ProjectionsController } from './projections/projections.controller.js';
 import { GetRetroController } from './retros/get-retro.controller.js';
 import { ReadStreamEventsHandler } from './streams/read-stream-events.query.js';
 import { StreamsController } from './streams/streams.controller.js';
+import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
 
 @Module({})
 export class AppModule {
@@ -54,6 +55,7 @@ export class AppModule {
         StreamsController,
         ProjectionsController,
         AlignmentHealthController,
+        GetScorecardController,
       ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },

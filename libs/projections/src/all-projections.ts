@@ -3,6 +3,7 @@ import { campaignViewProjection } from './campaign-view/campaign-view.projection
 import { objectionGapsProjection } from './objection-gaps/objection-gaps.projection.js';
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
 import type { Projection } from './runner/projection.js';
+import { scorecardFactsProjection } from './scorecard/scorecard-facts.projection.js';
 
 /** Every read model the service keeps, each run by its own runner. */
 export const allProjections: readonly Projection[] = [
@@ -10,4 +11,5 @@ export const allProjections: readonly Projection[] = [
   objectionGapsProjection,
   campaignViewProjection,
   alignmentFactsProjection,
+  scorecardFactsProjection,
 ];

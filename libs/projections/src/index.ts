@@ -13,3 +13,6 @@ export * from './campaign-view/campaign-view.projection.js';
 export * from './campaign-view/campaign-view.query.js';
 export * from './alignment-health/alignment-facts.projection.js';
 export * from './alignment-health/alignment-health.query.js';
+export * from './scorecard/scorecard.js';
+export * from './scorecard/scorecard-facts.projection.js';
+export * from './scorecard/scorecard.query.js';

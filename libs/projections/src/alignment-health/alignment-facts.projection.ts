@@ -1,14 +1,8 @@
-import { upcastStored } from '#domain';
+import { type Attendee, upcastStored } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '../runner/projection.js';
-
-interface Attendee {
-  personId: string;
-  team: 'sales' | 'marketing';
-}
-
-const joint = (attendees: readonly Attendee[]) =>
-  attendees.some((a) => a.team === 'sales') && attendees.some((a) => a.team === 'marketing');
+import { blameFlaggedTypes, businessTimeOf, isJoint } from '../shared/business-time.js';
+import { insertRows } from '../shared/insert-rows.js';
 
 /**
  * What the warning signs need besides campaigns and objections: blame-flagged
@@ -22,37 +16,21 @@ const factOf = (event: RecordedEvent, data: Data): { kind: string; at: string } 
     case 'DealRecorded':
       return data.outcome === 'won' ? { kind: 'won-deal', at: String(data.closedAt) } : null;
     case 'WinCelebrated':
-      return joint(data.attendees as Attendee[])
+      return isJoint(data.attendees as Attendee[])
         ? { kind: 'joint-celebration', at: event.metadata.occurredAt }
         : null;
     case 'HuddleHeld':
-      return joint(data.attendees as Attendee[]) ? { kind: 'joint-huddle', at: String(data.heldAt) } : null;
+      return isJoint(data.attendees as Attendee[]) ? { kind: 'joint-huddle', at: String(data.heldAt) } : null;
     default:
       return null;
   }
-};
-
-const BLAME_FLAGGED = [
-  'ObjectionLogged',
-  'CampaignReviewed',
-  'BlindsideReported',
-  'LeadRejected',
-  'DealRecorded',
-  'HuddleHeld',
-  'RetroClosed',
-];
-
-const businessTime = (event: RecordedEvent, data: Data): string => {
-  if (event.type === 'DealRecorded') return String(data.closedAt);
-  if (event.type === 'HuddleHeld') return String(data.heldAt);
-  return event.metadata.occurredAt;
 };
 
 export const alignmentFactsProjection: Projection = {
   name: 'alignment-facts',
   version: 1,
   tables: ['rm_alignment_facts'],
-  eventTypes: [...BLAME_FLAGGED, 'WinCelebrated'],
+  eventTypes: [...blameFlaggedTypes, 'WinCelebrated'],
 
   async createTables(db, t) {
     await db.query(`CREATE TABLE ${t('rm_alignment_facts')} (
@@ -66,23 +44,15 @@ export const alignmentFactsProjection: Projection = {
   },
 
   async apply(tx, events, t) {
-    const params: unknown[] = [];
-    const rows: string[] = [];
-    const add = (event: RecordedEvent, kind: string, at: string) => {
-      params.push(event.globalPosition, kind, at, event.metadata.recordedAt);
-      const n = params.length;
-      rows.push(`($${n - 3}, $${n - 2}, $${n - 1}, $${n})`);
-    };
+    const rows: unknown[][] = [];
     for (const event of events) {
       const data = upcastStored(event).data as Data;
+      const { recordedAt } = event.metadata;
       const fact = factOf(event, data);
-      if (fact) add(event, fact.kind, fact.at);
-      if (data.blameFlag === true) add(event, 'blame', businessTime(event, data));
+      if (fact) rows.push([event.globalPosition, fact.kind, fact.at, recordedAt]);
+      if (data.blameFlag === true)
+        rows.push([event.globalPosition, 'blame', businessTimeOf(event, data), recordedAt]);
     }
-    if (rows.length === 0) return;
-    await tx.query(
-      `INSERT INTO ${t('rm_alignment_facts')} (position, kind, occurred_at, recorded_at) VALUES ${rows.join(', ')}`,
-      params,
-    );
+    await insertRows(tx, t('rm_alignment_facts'), ['position', 'kind', 'occurred_at', 'recorded_at'], rows);
   },
 };

@@ -1,6 +1,7 @@
 import { type ContentEvent, type ObjectionLogged, upcastStored } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection, TableName } from '../runner/projection.js';
+import { insertRows } from '../shared/insert-rows.js';
 
 /**
  * Facts, not totals: each objection and each piece of content is a row with
@@ -41,24 +42,18 @@ export const objectionGapsProjection: Projection = {
   },
 };
 
-const insertObjections = async (tx: SqlQueryable, events: RecordedEvent[], t: TableName): Promise<void> => {
-  const params: unknown[] = [];
-  const rows = events.map((recorded) => {
-    const event = upcastStored(recorded) as ObjectionLogged;
-    params.push(
+const insertObjections = (tx: SqlQueryable, events: RecordedEvent[], t: TableName): Promise<void> =>
+  insertRows(
+    tx,
+    t('rm_objection_facts'),
+    ['position', 'category', 'occurred_at', 'recorded_at'],
+    events.map((recorded) => [
       recorded.globalPosition,
-      event.data.category,
+      (upcastStored(recorded) as ObjectionLogged).data.category,
       recorded.metadata.occurredAt,
       recorded.metadata.recordedAt,
-    );
-    const n = params.length;
-    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-  });
-  await tx.query(
-    `INSERT INTO ${t('rm_objection_facts')} (position, category, occurred_at, recorded_at) VALUES ${rows.join(', ')}`,
-    params,
+    ]),
   );
-};
 
 const applyContent = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
   const event = upcastStored(recorded) as ContentEvent;
