@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import type { JsonObject } from '#event-store';
 
 /** One event of a random history: what happened, when it happened, and when the ledger recorded it. */
 export interface HistoryEntry {
   type: string;
-  data: Record<string, unknown>;
+  data: JsonObject;
   occurredAt: string;
   recordedAt: string;
 }
@@ -69,13 +70,13 @@ export const historyOf = (steps: readonly HistoryStep[], start: number): History
   const launched = new Set<string>();
   const acks = new Set<string>();
   const content = new Map<string, 'live' | 'withdrawn'>();
-  const openItems: { type: string; data: Record<string, unknown> }[] = [];
+  const openItems: { type: string; data: JsonObject }[] = [];
   const entries: HistoryEntry[] = [];
   let recorded = start;
   steps.forEach((s, i) => {
     recorded += s.gapHours * HOUR;
     const occurredAt = new Date(recorded - s.backHours * HOUR).toISOString();
-    const push = (type: string, data: Record<string, unknown>) =>
+    const push = (type: string, data: JsonObject) =>
       entries.push({ type, data, occurredAt, recordedAt: new Date(recorded).toISOString() });
     const blameFlag = s.b % 4 === 0;
     const items = (owner: string) =>

@@ -1,5 +1,5 @@
 import type { SqlQueryable } from '#event-store';
-import type { AsOf } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, liveContentAt } from '../objection-gaps/objection-gaps.query.js';
 
 export interface Sign {
   status: 'ok' | 'warning';
@@ -53,16 +53,20 @@ export const readAlignmentHealth = async (
 
   const blindsides = await campaignFacts('blindside');
   const launches = await campaignFacts('launched');
-  const underBriefed: number[] = [];
-  for (const launch of launches.filter((l) => l.occurred_at.getTime() <= t.getTime() - 2 * DAY)) {
-    const [acks] = await db.query<{ reps: string }>(
-      `SELECT count(DISTINCT person_id) AS reps FROM rm_campaign_facts
-       WHERE kind = 'acknowledged' AND campaign_id = $1 AND occurred_at <= $2::timestamptz AND recorded_at <= $3::timestamptz`,
-      [launch.campaign_id, new Date(launch.occurred_at.getTime() + 2 * DAY).toISOString(), known],
-    );
-    const roster = Number(launch.detail.salesRosterSize ?? 0);
-    if (Number(acks.reps) < 0.5 * roster) underBriefed.push(Number(launch.position));
-  }
+  // Launches at least two days before T, with the reps who acknowledged within two days of each.
+  const briefings = await db.query<{ position: string; reps: string; roster: number | null }>(
+    `SELECT l.position, (l.detail->>'salesRosterSize')::int AS roster,
+       (SELECT count(DISTINCT a.person_id) FROM rm_campaign_facts a
+        WHERE a.kind = 'acknowledged' AND a.campaign_id = l.campaign_id
+          AND a.occurred_at <= l.occurred_at + interval '2 days' AND a.recorded_at <= $3::timestamptz) AS reps
+     FROM rm_campaign_facts l
+     WHERE l.kind = 'launched' AND l.occurred_at > $1::timestamptz AND l.occurred_at <= $2::timestamptz - interval '2 days'
+       AND l.recorded_at <= $3::timestamptz`,
+    window,
+  );
+  const underBriefed = briefings
+    .filter((b) => Number(b.reps) < 0.5 * (b.roster ?? 0))
+    .map((b) => Number(b.position));
   const blindsideEvidence = [...blindsides.map((b) => Number(b.position)), ...underBriefed];
   const unreviewed = launches.filter((l) => l.detail.reviewedBySales !== true).map((l) => Number(l.position));
 
@@ -71,10 +75,7 @@ export const readAlignmentHealth = async (
        SELECT position, category FROM rm_objection_facts
        WHERE occurred_at > $1::timestamptz AND occurred_at <= $2::timestamptz AND recorded_at <= $3::timestamptz),
      top AS (SELECT category FROM heard GROUP BY category ORDER BY count(*) DESC, category LIMIT 3),
-     live AS (
-       SELECT DISTINCT category FROM rm_content_facts
-       WHERE published_recorded_at <= $3::timestamptz AND published_at <= $2::timestamptz
-         AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= $3::timestamptz AND withdrawn_at <= $2::timestamptz))
+     live AS (SELECT DISTINCT category FROM rm_content_facts WHERE ${liveContentAt('$2', '$3')})
      SELECT position FROM heard WHERE category IN (SELECT category FROM top EXCEPT SELECT category FROM live)`,
     window,
   );

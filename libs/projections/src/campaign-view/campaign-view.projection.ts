@@ -9,7 +9,7 @@ import type { Projection, TableName } from '../runner/projection.js';
  */
 export const campaignViewProjection: Projection = {
   name: 'campaign-view',
-  version: 1,
+  version: 2,
   tables: ['rm_campaign_facts', 'rm_campaign_deals'],
   eventTypes: [
     'CampaignProposed',
@@ -32,6 +32,7 @@ export const campaignViewProjection: Projection = {
       recorded_at timestamptz NOT NULL
     )`);
     await db.query(`CREATE INDEX ON ${t('rm_campaign_facts')} (campaign_id, recorded_at)`);
+    await db.query(`CREATE INDEX ON ${t('rm_campaign_facts')} (kind, occurred_at)`);
     await db.query(`CREATE TABLE ${t('rm_campaign_deals')} (
       deal_id text NOT NULL,
       campaign_id text NOT NULL,

@@ -19,7 +19,16 @@ export interface AsOf {
 }
 
 /**
- * Per category of the taxonomy (and any other category heard): gaps — no live
+ * Content live at T (parameter `t`) as known at asOf (parameter `known`):
+ * published by T, and not withdrawn by T, as far as the ledger knew.
+ */
+export const liveContentAt = (t: string, known: string): string =>
+  `published_recorded_at <= ${known}::timestamptz AND published_at <= ${t}::timestamptz
+   AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= ${known}::timestamptz
+            AND withdrawn_at <= ${t}::timestamptz)`;
+
+/**
+ * Per category of the taxonomy (and any other category heard in the 56 days): gaps — no live
  * content — first, then by count in the last 28 days, then by name.
  */
 export const readObjectionGaps = async (
@@ -34,15 +43,14 @@ export const readObjectionGaps = async (
        count(*) FILTER (WHERE occurred_at > $1::timestamptz - interval '28 days' AND occurred_at <= $1::timestamptz) AS last28,
        count(*) FILTER (WHERE occurred_at > $1::timestamptz - interval '56 days'
                           AND occurred_at <= $1::timestamptz - interval '28 days') AS previous28
-     FROM rm_objection_facts WHERE recorded_at <= $2::timestamptz GROUP BY category`,
+     FROM rm_objection_facts
+     WHERE occurred_at > $1::timestamptz - interval '56 days' AND occurred_at <= $1::timestamptz
+       AND recorded_at <= $2::timestamptz
+     GROUP BY category`,
     [t, known],
   );
   const content = await db.query<{ content_id: string; category: string; title: string }>(
-    `SELECT content_id, category, title FROM rm_content_facts
-     WHERE published_recorded_at <= $2::timestamptz AND published_at <= $1::timestamptz
-       AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= $2::timestamptz
-                AND withdrawn_at <= $1::timestamptz)
-     ORDER BY content_id`,
+    `SELECT content_id, category, title FROM rm_content_facts WHERE ${liveContentAt('$1', '$2')} ORDER BY content_id`,
     [t, known],
   );
   const categories = [...new Set([...taxonomy, ...counts.map((c) => c.category)])];

@@ -46,3 +46,16 @@ export const swapShadowIntoLive = async (tx: SqlQueryable, projection: Projectio
     }
   }
 };
+
+/**
+ * Refreshes the planner's statistics of a model's tables. PGlite has no
+ * autovacuum, and a fresh or bulk-filled table has none: without them the
+ * planner takes a period's thousands of rows for one and picks nested loops.
+ */
+export const analyzeTables = async (
+  db: SqlQueryable,
+  projection: Projection,
+  names: TableName,
+): Promise<void> => {
+  await db.query(`ANALYZE ${projection.tables.map(names).join(', ')}`);
+};

@@ -4,6 +4,7 @@ import {
   checksum,
   dropTables,
   ensureTables,
+  analyzeTables,
   liveTables,
   shadowTables,
   swapShadowIntoLive,
@@ -65,6 +66,8 @@ export class ProjectionRebuild {
       await dropTables(this.db, projection, shadowTables);
       await ensureTables(this.db, projection, shadowTables);
       let position = await this.foldShadow(0);
+      // Statistics survive the rename, so the swapped-in model is planned well from its first query.
+      await analyzeTables(this.db, projection, shadowTables);
       await this.runner.whilePaused(async () => {
         for (let attempt = 1; ; attempt += 1) {
           const live = (await readCheckpoint(this.db, projection.name))?.position ?? 0;

@@ -8,7 +8,7 @@ import {
   readCheckpoint,
 } from './checkpoints.js';
 import { type Lease, tryAcquireLease } from './lease.js';
-import { dropTables, ensureTables, liveTables } from './model-tables.js';
+import { analyzeTables, dropTables, ensureTables, liveTables } from './model-tables.js';
 import { readBatch } from './read-batch.js';
 import type { Projection } from './projection.js';
 
@@ -37,6 +37,9 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/** Positions folded between refreshes of the model's planner statistics. */
+const ANALYZE_EVERY = 20_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -51,6 +54,7 @@ export class ProjectionRunner {
   private lease: Lease | null = null;
   private paused: Promise<void> | null = null;
   private inFlight = false;
+  private sinceAnalyze = 0;
   private readonly batchSize: number;
   private readonly idleMs: number;
 
@@ -100,6 +104,11 @@ export class ProjectionRunner {
       await this.projection.apply(tx, batch.events, liveTables);
       await advanceCheckpoint(tx, this.projection.name, batch.to);
     });
+    this.sinceAnalyze += batch.to - checkpoint.position;
+    if (this.sinceAnalyze >= ANALYZE_EVERY) {
+      this.sinceAnalyze = 0;
+      await analyzeTables(this.db, this.projection, liveTables);
+    }
     return batch.to - checkpoint.position;
   }
 

@@ -1,6 +1,6 @@
 import type { Period } from '#domain';
 import type { SqlQueryable } from '#event-store';
-import type { AsOf } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, liveContentAt } from '../objection-gaps/objection-gaps.query.js';
 import { leadSla } from './lead-sla.js';
 import type { Scorecard } from './scorecard.js';
 import { weeklyCadence } from './weekly-cadence.js';
@@ -83,13 +83,9 @@ export const readScorecard = async (
          SELECT subject FROM rm_scorecard_facts WHERE kind = 'launch' AND amount IS NOT NULL AND ${inPeriod()})`,
     [...bounds, t.toISOString()],
   );
-  const [{ n: coveredObjections }] = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM rm_scorecard_facts WHERE kind = 'objection' AND ${inPeriod()}
-       AND code IN (SELECT category FROM rm_content_facts
-         WHERE published_recorded_at <= $3::timestamptz AND published_at <= $4::timestamptz
-           AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= $3::timestamptz
-                    AND withdrawn_at <= $4::timestamptz))`,
-    [...bounds, t.toISOString()],
+  const live = await db.query<{ category: string }>(
+    `SELECT DISTINCT category FROM rm_content_facts WHERE ${liveContentAt('$1', '$2')}`,
+    [t.toISOString(), known],
   );
   const jointHuddles = await db.query<{ occurred_at: Date }>(
     `SELECT occurred_at FROM rm_scorecard_facts WHERE kind = 'huddle' AND flag AND ${inPeriod()}`,
@@ -109,6 +105,8 @@ export const readScorecard = async (
   const lost = count('deal', { code: 'lost' });
   const launched = count('launch');
   const objections = count('objection');
+  const byCategory = byCode('objection');
+  const coveredObjections = live.reduce((sum, { category }) => sum + (byCategory[category] ?? 0), 0);
   return {
     period: period.text,
     from: period.start,
@@ -137,8 +135,8 @@ export const readScorecard = async (
     },
     objections: {
       logged: objections.n,
-      byCategory: byCode('objection'),
-      coverage: ratio(Number(coveredObjections), objections.n),
+      byCategory,
+      coverage: ratio(coveredObjections, objections.n),
     },
     huddles: {
       held: count('huddle').n,
