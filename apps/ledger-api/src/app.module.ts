@@ -38,7 +38,7 @@ export class AppModule {
   static forRoot(config: LedgerConfig, database: SqlDatabase): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database)],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database, config)],
       controllers: [
         TeamMembersController,
         CampaignsController,

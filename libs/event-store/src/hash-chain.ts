@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from './event-store.port.js';
+import type { AppendRequest, RecordedEvent } from './event-store.port.js';
 
 /** The link before the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -50,4 +50,29 @@ export const findChainBreak = (
     previous = event.hash;
   }
   return null;
+};
+
+/** Numbers an append's events after the head of the global order and links each to the previous hash. */
+export const chainAppend = (
+  request: AppendRequest,
+  head: { position: number; hash: string },
+  streamRevision: number,
+  recordedAt: string,
+): RecordedEvent[] => {
+  let previousHash = head.hash;
+  return request.events.map((event, index) => {
+    const fields: HashedFields = {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: event.data,
+      metadata: { ...event.metadata, recordedAt },
+      streamId: request.streamId,
+      streamRevision: streamRevision + index + 1,
+      globalPosition: head.position + index + 1,
+    };
+    const recorded = { ...fields, previousHash, hash: chainHash(previousHash, fields) };
+    previousHash = recorded.hash;
+    return recorded;
+  });
 };

@@ -9,3 +9,4 @@ export { migrate } from './postgres/migrations.js';
 export { createDatabase, databaseUrl, dropDatabase } from './postgres/database-admin.js';
 export { PersonalDataVault } from './personal-data/personal-data-vault.js';
 export { readWholeStream } from './read-whole-stream.js';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';

@@ -1,3 +1,5 @@
+import { InvalidEventError } from './errors.js';
+
 /** Where a value cannot be stored, and which rule it breaks. */
 export interface UnstorableValue {
   field: string;
@@ -54,4 +56,12 @@ export const findUnstorable = (body: unknown): UnstorableValue | null => {
     }
   }
   return null;
+};
+
+/** Refuses an append whose events could not be stored or hashed, naming the first such field. */
+export const assertStorable = (events: readonly { data: unknown; metadata: unknown }[]): void => {
+  events.forEach((event, index) => {
+    const found = findUnstorable({ data: event.data, metadata: event.metadata });
+    if (found) throw new InvalidEventError(`events[${index}].${found.field}`, found.message);
+  });
 };

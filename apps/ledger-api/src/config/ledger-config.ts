@@ -8,7 +8,10 @@ export interface LedgerConfig {
   databaseUrl: string | null;
   /** Where the embedded PGlite keeps its files. */
   dataDir: string;
-  eventStore: 'postgres';
+  /** Where the event log lives: PostgreSQL/PGlite (the database above), or EventStoreDB. */
+  eventStore: 'postgres' | 'eventstoredb';
+  /** The EventStoreDB/KurrentDB connection string, when eventStore is eventstoredb. */
+  eventStoreConnectionString: string | null;
   databasePoolSize: number;
   bodyLimitBytes: number;
   /** ISO 4217 code every amount in this ledger is in. */
@@ -73,8 +76,15 @@ const currencyOf = (env: NodeJS.ProcessEnv): string => {
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const eventStore = env.EVENT_STORE || 'postgres';
-  if (eventStore !== 'postgres') {
-    throw new ConfigError('EVENT_STORE', `must be "postgres" (the only backend so far), got "${eventStore}"`);
+  if (eventStore !== 'postgres' && eventStore !== 'eventstoredb') {
+    throw new ConfigError('EVENT_STORE', `must be "postgres" or "eventstoredb", got "${eventStore}"`);
+  }
+  const eventStoreConnectionString = env.EVENTSTORE_CONNECTION_STRING || null;
+  if (eventStore === 'eventstoredb' && !/^esdb(\+discover)?:\/\//.test(eventStoreConnectionString ?? '')) {
+    throw new ConfigError(
+      'EVENTSTORE_CONNECTION_STRING',
+      `must be an esdb:// connection string when EVENT_STORE=eventstoredb, such as esdb://localhost:2113?tls=false, got "${eventStoreConnectionString ?? ''}"`,
+    );
   }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
@@ -82,6 +92,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     databaseUrl: env.DATABASE_URL || null,
     dataDir: env.LEDGER_DATA_DIR || './data',
     eventStore,
+    eventStoreConnectionString,
     databasePoolSize: integer(env, 'LEDGER_DB_POOL_SIZE', 10, 1, 1000),
     bodyLimitBytes: parseByteSize('LEDGER_BODY_LIMIT', env.LEDGER_BODY_LIMIT || '256kb'),
     currency: currencyOf(env),

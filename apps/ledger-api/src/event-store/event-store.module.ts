@@ -7,8 +7,10 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import {
   type EventStore,
+  EventStoreDbEventStore,
   PersonalDataVault,
   PostgresEventStore,
   type SqlDatabase,
@@ -19,16 +21,17 @@ import type { LedgerConfig } from '../config/ledger-config.js';
 
 export const EVENT_STORE = Symbol('EventStore');
 export const PERSONAL_DATA_VAULT = Symbol('PersonalDataVault');
-/** The database of the event store, which also holds the read models. */
+/** The database of the read models (and, with EVENT_STORE=postgres, of the event log). */
 export const DATABASE = Symbol('Database');
 
 /** The database the configuration names: a PostgreSQL server, or the embedded PGlite. */
 export const openDatabase = async (config: LedgerConfig, logger: Logger): Promise<SqlDatabase> => {
+  const holds = config.eventStore === 'postgres' ? 'Event store and read models' : 'Read models';
   if (config.databaseUrl) {
-    logger.log('Event store: PostgreSQL server (DATABASE_URL)');
+    logger.log(`${holds}: PostgreSQL server (DATABASE_URL)`);
     return connectPostgres(config.databaseUrl, config.databasePoolSize);
   }
-  logger.log(`Event store: embedded PGlite in ${config.dataDir}`);
+  logger.log(`${holds}: embedded PGlite in ${config.dataDir}`);
   return openEmbeddedDatabase(config.dataDir, (error) => {
     // Another process may now write to the directory: stop before anything is lost.
     logger.error(`Lost the lock on ${config.dataDir}: ${error.message}; exiting`);
@@ -48,13 +51,22 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(database: SqlDatabase): DynamicModule {
+  static forRoot(
+    database: SqlDatabase,
+    config: Pick<LedgerConfig, 'eventStore' | 'eventStoreConnectionString'>,
+  ): DynamicModule {
     return {
       module: EventStoreModule,
       providers: [
         {
           provide: EVENT_STORE,
-          useFactory: () => PostgresEventStore.open(database),
+          useFactory: (): Promise<EventStore> =>
+            config.eventStore === 'eventstoredb'
+              ? EventStoreDbEventStore.open(
+                  EventStoreDBClient.connectionString(config.eventStoreConnectionString ?? ''),
+                  database,
+                )
+              : PostgresEventStore.open(database),
         },
         // Shares the database (and its migrations) with the store it is injected next to.
         {

@@ -1,5 +1,11 @@
 import type { EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port.js';
-import type { AppendWakeups } from './append-wakeups.js';
+
+/** Tells a subscriber that something may have been appended since `mark()`. */
+export interface Wakeups {
+  mark(): number;
+  /** Resolves on the next append after `mark`, or after `fallbackMs`, or when `signal` aborts. */
+  next(mark: number, fallbackMs: number, signal: AbortSignal): Promise<void>;
+}
 
 const FALLBACK_WAKE_MS = 1_000;
 
@@ -13,7 +19,7 @@ export class CatchUpSubscription implements Subscription {
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
-    private readonly wakeups: AppendWakeups,
+    private readonly wakeups: Wakeups,
     private readonly options: SubscribeOptions,
   ) {}
 

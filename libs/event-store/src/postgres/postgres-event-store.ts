@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { InvalidEventError, CommandIdReusedError, WrongExpectedVersionError } from '../errors.js';
+import { CommandIdReusedError, WrongExpectedVersionError } from '../errors.js';
 import type {
   AppendRequest,
   AppendResult,
@@ -14,7 +14,7 @@ import type {
 } from '../event-store.port.js';
 import { NO_REVISION } from '../event-store.port.js';
 import { chainEvents } from './chain-events.js';
-import { findUnstorable } from '../storable-json.js';
+import { assertStorable } from '../storable-json.js';
 import { insertEvents, lockHead, recordAppend } from './append-statements.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
@@ -73,10 +73,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {
-    request.events.forEach((event, index) => {
-      const unstorable = findUnstorable({ data: event.data, metadata: event.metadata });
-      if (unstorable) throw new InvalidEventError(`events[${index}].${unstorable.field}`, unstorable.message);
-    });
+    assertStorable(request.events);
     const { commandId, fingerprint } = request.command;
     const result = await this.db.transaction(async (tx) => {
       const locked = await lockHead(tx, request.streamId, commandId);

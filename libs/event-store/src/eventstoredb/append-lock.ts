@@ -1,0 +1,57 @@
+import type pg from 'pg';
+import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
+
+/**
+ * Serialises the ledger's appends to EventStoreDB across processes: a session
+ * advisory lock on a PostgreSQL connection of its own (the server frees it when
+ * the holder dies), behind an in-process queue so one connection suffices.
+ * Statements run through the holder commit at once: the intent of an append is
+ * durable before the append is sent. PGlite serves one process: the queue is enough.
+ */
+export class AppendLock {
+  private queue: Promise<unknown> = Promise.resolve();
+  private client: Promise<pg.Client> | null = null;
+
+  constructor(private readonly db: SqlDatabase) {}
+
+  run<T>(work: (db: SqlQueryable) => Promise<T>): Promise<T> {
+    const turn = this.queue.then(() => this.locked(work));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async locked<T>(work: (db: SqlQueryable) => Promise<T>): Promise<T> {
+    if (this.db.kind === 'pglite') return work(this.db);
+    const client = await this.connection();
+    await client.query(`SELECT pg_advisory_lock(hashtext('ledger-eventstoredb-append'))`);
+    try {
+      return await work({
+        query: async <Row extends object>(text: string, params: unknown[] = []) =>
+          (await client.query<Row>(text, params)).rows,
+      });
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-eventstoredb-append'))`).catch(() => {
+        // The connection broke: the server has freed the lock with it.
+      });
+    }
+  }
+
+  private connection(): Promise<pg.Client> {
+    this.client ??= this.db.connectListener().then((client) => {
+      client.on('error', () => {
+        this.client = null;
+        void client.end().catch(() => undefined);
+      });
+      return client;
+    });
+    this.client.catch(() => (this.client = null));
+    return this.client;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    const client = await this.client?.catch(() => null);
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
