@@ -41,7 +41,7 @@ import {
 import { matchesFilter } from './event-filter.js';
 import { EventStoreDbWakeups } from './eventstoredb-wakeups.js';
 import { fromResolved, toEventData } from './ledger-envelope.js';
-import { readAllPages, readTail } from './read-all-pages.js';
+import { collect, readAllPages, readTail } from './read-all-pages.js';
 
 const MAX_READ = 10_000;
 
@@ -218,17 +218,14 @@ export class EventStoreDbEventStore implements EventStore {
 
   async streamRevision(streamId: string): Promise<number> {
     try {
-      for await (const resolved of this.client.readStream(streamId, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-      })) {
-        if (resolved.event) return Number(resolved.event.revision);
-      }
+      const [last] = await collect(
+        this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+      );
+      return last?.event ? Number(last.event.revision) : NO_REVISION;
     } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+      if (error instanceof StreamNotFoundError) return NO_REVISION;
+      throw error;
     }
-    return NO_REVISION;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

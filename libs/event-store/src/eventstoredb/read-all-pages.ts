@@ -11,6 +11,18 @@ import { GENESIS_HASH } from '../hash-chain.js';
 import { fromResolved } from './ledger-envelope.js';
 
 const PAGE = 500;
+/** The ledger's own events are normally the last in $all: a short page finds the tail. */
+const TAIL_PAGE = 16;
+
+/**
+ * Reads a whole page before anything is done with it: leaving a gRPC read
+ * early leaves its call open, and the client waits for it when disposed.
+ */
+export const collect = async <T>(read: AsyncIterable<T>): Promise<T[]> => {
+  const items: T[] = [];
+  for await (const item of read) items.push(item);
+  return items;
+};
 
 /**
  * The ledger's events after ledger position `after`, in order, reading $all
@@ -25,18 +37,16 @@ export async function* readAllPages(
   let position: ReadPosition = from;
   let seen = after;
   for (;;) {
-    let count = 0;
-    let last: Position | undefined;
-    for await (const resolved of client.readAll({ fromPosition: position, maxCount: PAGE })) {
-      count += 1;
-      last = resolved.event?.position ?? last;
+    const page = await collect(client.readAll({ fromPosition: position, maxCount: PAGE }));
+    for (const resolved of page) {
       const event = fromResolved(resolved);
       if (!event || event.globalPosition <= seen) continue;
       seen = event.globalPosition;
       yield event;
     }
     // A page starts at the last one's final event (reads from a position include it).
-    if (count < PAGE || !last) return;
+    const last: Position | undefined = page.at(-1)?.event?.position;
+    if (page.length < PAGE || !last) return;
     position = last;
   }
 }
@@ -51,24 +61,21 @@ export interface LedgerHead {
 export const readTail = async (client: EventStoreDBClient): Promise<LedgerHead> => {
   let position: ReadPosition = END;
   for (;;) {
-    let count = 0;
-    let last: AllStreamResolvedEvent | undefined;
-    for await (const resolved of client.readAll({
-      direction: BACKWARDS,
-      fromPosition: position,
-      maxCount: PAGE,
-    })) {
-      count += 1;
-      last = resolved;
+    const page: AllStreamResolvedEvent[] = await collect(
+      client.readAll({ direction: BACKWARDS, fromPosition: position, maxCount: TAIL_PAGE }),
+    );
+    for (const resolved of page) {
       const event = fromResolved(resolved);
-      if (event)
+      if (event) {
         return {
           position: event.globalPosition,
           hash: event.hash,
           recordedAt: new Date(event.metadata.recordedAt),
         };
+      }
     }
-    if (count < PAGE || !last?.event) return { position: 0, hash: GENESIS_HASH, recordedAt: new Date(0) };
-    position = last.event.position;
+    const last: Position | undefined = page.at(-1)?.event?.position;
+    if (page.length < TAIL_PAGE || !last) return { position: 0, hash: GENESIS_HASH, recordedAt: new Date(0) };
+    position = last;
   }
 };
