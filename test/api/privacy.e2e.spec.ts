@@ -15,7 +15,7 @@ describe('privacy of authors and names', () => {
   const everythingStored = async () =>
     JSON.stringify([
       await t.store.readAll({ afterPosition: 0 }),
-      await t.store.database.query('SELECT * FROM ledger_commands'),
+      await t.database.query('SELECT * FROM ledger_commands'),
     ]);
 
   it('an anonymous note keeps neither the client’s Idempotency-Key nor its correlation id, yet retries still work', async () => {

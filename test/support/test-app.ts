@@ -1,19 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
 import type { App } from 'supertest/types.js';
 import request from 'supertest';
-import { PostgresEventStore, type SqlDatabase } from '#event-store';
-import { createTestPglite, createTestPostgres } from '#testing';
+import { EventStoreDBClient } from '@eventstore/db-client';
+import {
+  type EventStore,
+  EventStoreDbEventStore,
+  PostgresEventStore,
+  type SqlDatabase,
+  connectPostgres,
+} from '#event-store';
+import { createTestPglite, createTestPostgres, startEventStoreDbTestDouble } from '#testing';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { type LedgerConfig, loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 
-export type Backend = 'pglite' | 'postgres';
+export type Backend = 'pglite' | 'postgres' | 'eventstoredb';
+/** The backends every suite runs on; the EventStoreDB one (over the gRPC test double) where a suite asks for it. */
 export const backends: Backend[] = ['pglite', 'postgres'];
 
 export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
   /** A second view of the same store, to check what was (not) written. */
-  store: PostgresEventStore;
+  store: EventStore;
+  /** The read models' database (and, but for EventStoreDB, the log's). */
+  database: SqlDatabase;
   close: () => Promise<void>;
 }
 
@@ -22,6 +32,7 @@ export const startTestApp = async (
   env: NodeJS.ProcessEnv = {},
   database?: SqlDatabase,
 ): Promise<TestApp> => {
+  if (backend === 'eventstoredb') return startOnEventStoreDb(env);
   const db = database ?? (backend === 'pglite' ? await createTestPglite() : await createTestPostgres());
   const config: LedgerConfig = loadConfig(env);
   const app = await createApp(config, { database: db, logger: false });
@@ -31,7 +42,37 @@ export const startTestApp = async (
     app,
     http: () => request(app.getHttpServer() as App),
     store,
+    database: db,
     close: () => app.close(),
+  };
+};
+
+/** The service with EVENT_STORE=eventstoredb: the log in the gRPC test double, read models in PostgreSQL. */
+const startOnEventStoreDb = async (env: NodeJS.ProcessEnv): Promise<TestApp> => {
+  const double = await startEventStoreDbTestDouble();
+  const db = await createTestPostgres();
+  const config = loadConfig({
+    ...env,
+    EVENT_STORE: 'eventstoredb',
+    EVENTSTORE_CONNECTION_STRING: double.connectionString,
+  });
+  const app = await createApp(config, { database: db, logger: false });
+  await app.init();
+  const view = connectPostgres(db.url, 2);
+  const store = await EventStoreDbEventStore.open(
+    EventStoreDBClient.connectionString(double.connectionString),
+    view,
+  );
+  return {
+    app,
+    http: () => request(app.getHttpServer() as App),
+    store,
+    database: view,
+    close: async () => {
+      await store.close();
+      await app.close();
+      await double.close();
+    },
   };
 };
 
