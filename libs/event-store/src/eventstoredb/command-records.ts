@@ -6,6 +6,7 @@ import type { SqlQueryable } from '../postgres/sql-database.js';
  * the read models. A row with no result is an append in doubt: its intent was
  * committed before the events were sent to EventStoreDB, and whether they
  * arrived is settled by looking for their (deterministic) ids in the stream.
+ * Tables: migration 3.
  */
 export interface CommandRecord extends Partial<StoredCommand> {
   commandId: string;
@@ -13,23 +14,6 @@ export interface CommandRecord extends Partial<StoredCommand> {
   streamId: string;
   eventIds: string[];
 }
-
-export const createCommandTables = async (db: SqlQueryable): Promise<void> => {
-  await db.query(`CREATE TABLE IF NOT EXISTS ledger_esdb_commands (
-    command_id text PRIMARY KEY,
-    fingerprint text NOT NULL,
-    stream_id text NOT NULL,
-    event_ids jsonb NOT NULL,
-    result jsonb,
-    created_at timestamptz NOT NULL DEFAULT now()
-  )`);
-  // Where to start reading $all for a ledger position: one row per append, its last event's log position.
-  await db.query(`CREATE TABLE IF NOT EXISTS ledger_esdb_positions (
-    ledger_position bigint PRIMARY KEY,
-    commit_position numeric(20) NOT NULL,
-    prepare_position numeric(20) NOT NULL
-  )`);
-};
 
 export const findRecord = async (db: SqlQueryable, commandId: string): Promise<CommandRecord | null> => {
   const [row] = await db.query<{

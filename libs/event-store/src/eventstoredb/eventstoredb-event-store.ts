@@ -31,7 +31,6 @@ import { assertStorable } from '../storable-json.js';
 import { AppendLock } from './append-lock.js';
 import {
   type CommandRecord,
-  createCommandTables,
   findRecord,
   forgetIntent,
   logPositionAtOrBefore,
@@ -115,8 +114,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   static async open(client: EventStoreDBClient, db: SqlDatabase, options: EventStoreDbOptions = {}) {
-    await migrate(db); // personal data keys live in PostgreSQL whichever the log
-    await createCommandTables(db);
+    // Command records and personal-data keys live in PostgreSQL whichever the log.
+    await migrate(db);
     return new EventStoreDbEventStore(client, db, options);
   }
 

@@ -65,6 +65,27 @@ export const migrations: Migration[] = [
       CREATE UNIQUE INDEX ledger_personal_keys_active ON ledger_personal_keys (person_id) WHERE key IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'command record and position map of the EventStoreDB log',
+    sql: `
+      -- With EVENT_STORE=eventstoredb: a row with no result is an append in doubt (see eventstoredb-event-store.ts).
+      CREATE TABLE ledger_esdb_commands (
+        command_id text PRIMARY KEY,
+        fingerprint text NOT NULL,
+        stream_id text NOT NULL,
+        event_ids jsonb NOT NULL,
+        result jsonb,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Where to start reading $all for a ledger position: one row per append, its log position.
+      CREATE TABLE ledger_esdb_positions (
+        ledger_position bigint PRIMARY KEY,
+        commit_position numeric(20) NOT NULL,
+        prepare_position numeric(20) NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations once, even when several processes start together. */
