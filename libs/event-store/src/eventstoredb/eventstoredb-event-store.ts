@@ -53,6 +53,12 @@ export interface EventStoreDbOptions {
   afterAppend?: () => Promise<void>;
 }
 
+const stored = ({ commandId, fingerprint }: CommandRecord, result: AppendResult): StoredCommand => ({
+  commandId,
+  fingerprint,
+  result,
+});
+
 const replay = (record: StoredCommand, fingerprint: string): AppendResult => {
   if (record.fingerprint !== fingerprint) throw new CommandIdReusedError(record.commandId);
   return { ...record.result, replayed: true };
@@ -156,7 +162,9 @@ export class EventStoreDbEventStore implements EventStore {
       });
     } catch (error) {
       if (!(error instanceof EsdbWrongExpectedVersionError)) throw error; // in doubt: the intent settles it
-      await forgetIntent(db, command.commandId);
+      // An earlier attempt's append may have landed late, after EventStoreDB forgot its ids: look, don't guess.
+      const landed = await this.settled(db, command.commandId);
+      if (landed) return landed.result;
       const current = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : NO_REVISION;
       throw new WrongExpectedVersionError(streamId, expectedState, current);
     }
@@ -174,7 +182,7 @@ export class EventStoreDbEventStore implements EventStore {
   async findCommand(commandId: string): Promise<StoredCommand | null> {
     const record = await findRecord(this.db, commandId);
     if (!record) return null;
-    if (record.result) return record as StoredCommand;
+    if (record.result) return stored(record, record.result);
     return this.lock.run((db) => this.settled(db, commandId));
   }
 
@@ -182,7 +190,7 @@ export class EventStoreDbEventStore implements EventStore {
   private async settled(db: SqlQueryable, commandId: string): Promise<StoredCommand | null> {
     const record = await findRecord(db, commandId);
     if (!record) return null;
-    if (record.result) return record as StoredCommand;
+    if (record.result) return stored(record, record.result);
     const stream = await this.readStream(record.streamId, { direction: 'backwards', maxCount: MAX_READ });
     const found = stream.filter((e) => record.eventIds.includes(e.eventId)).reverse();
     if (found.length !== record.eventIds.length) {
@@ -191,7 +199,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const result = resultOf(record, found, NO_REVISION, 0);
     await recordResult(db, record, result);
-    return { commandId, fingerprint: record.fingerprint, result };
+    return stored(record, result);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
