@@ -4,6 +4,7 @@ import {
   ProjectionRebuild,
   ProjectionRunner,
   checksum,
+  readRebuild,
   liveTables,
   objectionGapsProjection,
   readObjectionGaps,
@@ -91,5 +92,28 @@ describe.each([
     const timing = gaps.find((g) => g.category === 'timing');
     // 13 timing objections (i = 1, 4, …, 37) minus those on 1 and 2 Nov, outside (2 Nov, 30 Nov], plus the late one.
     expect(timing?.last28Days).toBe(12);
+  });
+
+  it('runs one rebuild of a projection at a time across replicas, and every replica reports it', async () => {
+    const otherReplica = new ProjectionRunner(db, store, objectionGapsProjection);
+    const here = new ProjectionRebuild(db, store, runner, 5);
+    const there = new ProjectionRebuild(db, store, otherReplica, 5);
+    expect(await here.claim()).toBe(true);
+    expect(await there.claim()).toBe(false);
+    const done = await here.run();
+    expect(await readRebuild(db, objectionGapsProjection.name)).toEqual(done);
+    // Once it has finished, the slot is free again.
+    expect(await there.claim()).toBe(true);
+    expect(await there.run()).toMatchObject({ state: 'swapped', matchesLive: true });
+  });
+
+  it('frees the slot of a rebuild whose replica stopped reporting', async () => {
+    const abandoned = new ProjectionRebuild(db, store, runner, 5);
+    expect(await abandoned.claim()).toBe(true);
+    await db.query(
+      `UPDATE projection_rebuilds SET heartbeat_at = now() - interval '61 seconds' WHERE name = $1`,
+      [objectionGapsProjection.name],
+    );
+    expect(await new ProjectionRebuild(db, store, runner, 5).claim()).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ export * from './runner/checkpoints.js';
 export * from './runner/lease.js';
 export * from './runner/projection-runner.js';
 export * from './runner/projection-rebuild.js';
+export * from './runner/rebuild-records.js';
 export * from './runner/model-tables.js';
 export * from './retro-board/retro-board.projection.js';
 export * from './retro-board/retro-board.query.js';

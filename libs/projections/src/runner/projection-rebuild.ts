@@ -10,6 +10,7 @@ import {
   swapShadowIntoLive,
 } from './model-tables.js';
 import type { ProjectionRunner } from './projection-runner.js';
+import { claimRebuild, saveRebuild } from './rebuild-records.js';
 import { readBatch } from './read-batch.js';
 
 export interface RebuildProgress {
@@ -60,6 +61,11 @@ export class ProjectionRebuild {
     };
   }
 
+  /** Takes the projection's rebuild slot (false: another replica is rebuilding it); then call run(). */
+  claim(): Promise<boolean> {
+    return claimRebuild(this.db, this.runner.projection.name, this.progress);
+  }
+
   async run(): Promise<RebuildProgress> {
     const projection = this.runner.projection;
     try {
@@ -84,6 +90,9 @@ export class ProjectionRebuild {
       this.progress.error = error instanceof Error ? error.message : String(error);
     }
     this.progress.finishedAt = new Date().toISOString();
+    await saveRebuild(this.db, projection.name, this.progress).catch(() => {
+      // The database went away: the heartbeat goes stale and the slot frees itself.
+    });
     return this.progress;
   }
 
@@ -96,6 +105,7 @@ export class ProjectionRebuild {
       await this.db.transaction((tx) => this.runner.projection.apply(tx, batch.events, shadowTables));
       position = batch.to;
       this.report(position, Math.max(position, await this.store.headPosition()));
+      await saveRebuild(this.db, this.runner.projection.name, this.progress);
     }
   }
 

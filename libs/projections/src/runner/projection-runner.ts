@@ -10,6 +10,7 @@ import {
 import { type Lease, tryAcquireLease } from './lease.js';
 import { analyzeTables, dropTables, ensureTables, liveTables } from './model-tables.js';
 import { readBatch } from './read-batch.js';
+import { createRebuildTable } from './rebuild-records.js';
 import type { Projection } from './projection.js';
 
 export type RunnerState = 'starting' | 'running' | 'standby' | 'stopped' | 'failed';
@@ -74,6 +75,7 @@ export class ProjectionRunner {
     await this.db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-prepare'))`);
       await createCheckpointTable(tx);
+      await createRebuildTable(tx);
       const checkpoint = await readCheckpoint(tx, this.projection.name);
       if (checkpoint && checkpoint.version < this.projection.version) {
         await dropTables(tx, this.projection, liveTables);
