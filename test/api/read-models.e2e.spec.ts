@@ -212,6 +212,19 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     expect((await t.http().post('/v1/projections/nope/rebuild')).status).toBe(404);
   });
 
+  it('reports a rebuild another replica is running, and refuses to start a second one', async () => {
+    const elsewhere = { state: 'building', processed: 3, total: 9, startedAt: new Date().toISOString() };
+    await t.database.query(`INSERT INTO projection_rebuilds (name, progress) VALUES ('retro-board', $1)`, [
+      JSON.stringify(elsewhere),
+    ]);
+    const status = await t.http().get('/v1/projections/retro-board');
+    expect(status.body.rebuild).toEqual(elsewhere);
+    const second = await t.http().post('/v1/projections/retro-board/rebuild');
+    expect(second.status).toBe(409);
+    expect(second.body.type).toBe('/problems/rebuild-in-progress');
+    await t.database.query(`DELETE FROM projection_rebuilds WHERE name = 'retro-board'`);
+  });
+
   it('ListProjections reports each projection with its checkpoint and lag', async () => {
     const head = await t.store.headPosition();
     await t.http().get(`/v1/retros/q4?minPosition=${head}`);

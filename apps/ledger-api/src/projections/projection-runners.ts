@@ -11,6 +11,7 @@ import {
   ProjectionRunner,
   type ProjectionStatus,
   allProjections,
+  readRebuild,
 } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
@@ -21,10 +22,8 @@ import { ProblemException, problem } from '../http/problem.js';
 export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: Map<string, ProjectionRunner>;
   private closing = false;
-  private readonly rebuilds = new Map<
-    string,
-    { progress: RebuildProgress; done: Promise<RebuildProgress> }
-  >();
+  /** Rebuilds running in this process, awaited at shutdown. */
+  private readonly rebuilds = new Map<string, Promise<RebuildProgress>>();
 
   constructor(
     @Inject(DATABASE) private readonly db: SqlDatabase,
@@ -42,7 +41,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
   /** Lets the batch in flight commit and gives up the leases before the database closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.rebuilds.values()].map((rebuild) => rebuild.done));
+    await Promise.all(this.rebuilds.values());
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
   }
 
@@ -58,13 +57,14 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
     return runner;
   }
 
-  /** Status, and the progress of the last rebuild started here. */
+  /** Status, and the progress of its last rebuild, whichever replica ran it. */
   async status(name: string): Promise<ProjectionStatus & { rebuild: RebuildProgress | null }> {
-    return { ...(await this.runner(name).status()), rebuild: this.rebuilds.get(name)?.progress ?? null };
+    const status = await this.runner(name).status();
+    return { ...status, rebuild: await readRebuild(this.db, name) };
   }
 
-  /** Starts a blue/green rebuild in the background; one at a time per projection. */
-  startRebuild(name: string): RebuildProgress {
+  /** Starts a blue/green rebuild in the background; one at a time per projection, across replicas. */
+  async startRebuild(name: string): Promise<RebuildProgress> {
     const runner = this.runner(name);
     if (this.closing) {
       throw new ProblemException(
@@ -74,15 +74,15 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
         }),
       );
     }
-    if (this.rebuilds.get(name)?.progress.state === 'building') {
+    const rebuild = new ProjectionRebuild(this.db, this.store, runner);
+    if (!(await rebuild.claim())) {
       throw new ProblemException(
         problem(409, 'rebuild-in-progress', 'A rebuild is already running', {
-          detail: `${name} is being rebuilt`,
+          detail: `${name} is being rebuilt (here or on another replica)`,
         }),
       );
     }
-    const rebuild = new ProjectionRebuild(this.db, this.store, runner);
-    this.rebuilds.set(name, { progress: rebuild.progress, done: rebuild.run() });
+    this.rebuilds.set(name, rebuild.run());
     return rebuild.progress;
   }
 

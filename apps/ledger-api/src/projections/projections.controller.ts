@@ -57,7 +57,7 @@ export class ProjectionsController {
   @ApiAcceptedResponse({ description: 'Started; follow it on GET /v1/projections/{name}' })
   @ApiConflictResponse({ description: 'problem+json: a rebuild of this projection is already running' })
   @ApiNotFoundResponse({ description: 'problem+json: no such projection' })
-  rebuild(@Param('name') name: string): RebuildProgress {
+  rebuild(@Param('name') name: string): Promise<RebuildProgress> {
     return this.runners.startRebuild(name);
   }
 }
