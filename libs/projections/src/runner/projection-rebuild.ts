@@ -10,24 +10,8 @@ import {
   swapShadowIntoLive,
 } from './model-tables.js';
 import type { ProjectionRunner } from './projection-runner.js';
-import { claimRebuild, saveRebuild } from './rebuild-records.js';
+import { type RebuildProgress, claimRebuild, saveRebuild } from './rebuild-records.js';
 import { readBatch } from './read-batch.js';
-
-export interface RebuildProgress {
-  state: 'building' | 'swapped' | 'failed';
-  /** Global positions covered so far, and the head they are chasing. */
-  processed: number;
-  total: number;
-  eventsPerSecond: number;
-  etaSeconds: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  /** Of the rebuilt model, and of the live one at the same position, taken at the swap. */
-  checksum: string | null;
-  liveChecksum: string | null;
-  matchesLive: boolean | null;
-  error: string | null;
-}
 
 const MAX_SWAP_ATTEMPTS = 20;
 

@@ -1,5 +1,21 @@
 import type { SqlQueryable } from '#event-store';
-import type { RebuildProgress } from './projection-rebuild.js';
+
+/** How a blue/green rebuild is going; see projection-rebuild.ts. */
+export interface RebuildProgress {
+  state: 'building' | 'swapped' | 'failed';
+  /** Global positions covered so far, and the head they are chasing. */
+  processed: number;
+  total: number;
+  eventsPerSecond: number;
+  etaSeconds: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Of the rebuilt model, and of the live one at the same position, taken at the swap. */
+  checksum: string | null;
+  liveChecksum: string | null;
+  matchesLive: boolean | null;
+  error: string | null;
+}
 
 /** A rebuild that has not reported for this long is taken for dead (its replica went away). */
 export const REBUILD_STALE_MS = 60_000;
