@@ -2,17 +2,25 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { jsonBody } from './http/json-body.middleware.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
+import { GracefulShutdown } from './operability/graceful-shutdown.js';
+import { createLedgerLogger, requestLogging } from './operability/logging.js';
+import { assignLogIds, bindLogIds } from './operability/request-log-ids.js';
 
 export interface CreateAppOptions {
   /** The event store's database (see openDatabase); closed when the app closes. */
   database: SqlDatabase;
+  /** false: log nothing at all (tests, benchmarks). */
   logger?: false;
+  /** The process's logger (main.ts makes it before the database opens); else one on stdout at LOG_LEVEL. */
+  log?: Logger;
 }
 
 /** The configured HTTP application, shared by main.ts and the end-to-end tests. */
@@ -20,14 +28,27 @@ export const createApp = async (
   config: LedgerConfig,
   options: CreateAppOptions,
 ): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.database), {
-    bodyParser: false,
-    // Let start-up errors reach main(), which explains them.
-    abortOnError: false,
-    ...(options.logger === false ? { logger: false } : {}),
-  });
+  const log = options.log ?? createLedgerLogger(options.logger === false ? 'silent' : config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.database, log),
+    {
+      bodyParser: false,
+      // Let start-up errors reach main(), which explains them.
+      abortOnError: false,
+      // Nest's own lines (start-up included) go to pino once useLogger is called.
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(PinoNestLogger));
   app.disable('x-powered-by');
-  app.use(jsonBody(config.bodyLimitBytes));
+  app.use(
+    // Ids first, then the request log (so refused bodies are logged), then the shutdown gate.
+    assignLogIds,
+    requestLogging(log),
+    app.get(GracefulShutdown).track,
+    jsonBody(config.bodyLimitBytes),
+    bindLogIds,
+  );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
 import { CampaignCommandHandler } from './campaigns/campaign-command.handler.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
@@ -26,6 +27,7 @@ import { RetroCommandHandler } from './retros/retro-command.handler.js';
 import { RetrosController } from './retros/retros.controller.js';
 import { RosterCommandHandler } from './roster/roster-command.handler.js';
 import { TeamMembersController } from './roster/team-members.controller.js';
+import { operability } from './operability/operability.js';
 import { ProjectionRunners } from './projections/projection-runners.js';
 import { ProjectionsController } from './projections/projections.controller.js';
 import { GetRetroController } from './retros/get-retro.controller.js';
@@ -35,10 +37,11 @@ import { GetScorecardController } from './scorecards/get-scorecard.controller.js
 
 @Module({})
 export class AppModule {
-  static forRoot(config: LedgerConfig, database: SqlDatabase): DynamicModule {
+  static forRoot(config: LedgerConfig, database: SqlDatabase, log: Logger): DynamicModule {
+    const ops = operability(log);
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database, config)],
+      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database, config), ...ops.imports],
       controllers: [
         TeamMembersController,
         CampaignsController,
@@ -56,6 +59,7 @@ export class AppModule {
         ProjectionsController,
         AlignmentHealthController,
         GetScorecardController,
+        ...ops.controllers,
       ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
@@ -73,6 +77,7 @@ export class AppModule {
         RetroCommandHandler,
         ReadStreamEventsHandler,
         ProjectionRunners,
+        ...ops.providers,
       ],
     };
   }

@@ -4,14 +4,19 @@ import { DataDirectoryLockedError } from '#event-store';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/ledger-config.js';
 import { openDatabase } from './event-store/event-store.module.js';
+import { createLedgerLogger, nestLoggerOver } from './operability/logging.js';
 
 const logger = new Logger('Main');
 
 const main = async () => {
   const config = loadConfig();
+  const log = createLedgerLogger(config.logLevel);
+  // JSON from the first line on: the database opening and a locked directory too.
+  Logger.overrideLogger(nestLoggerOver(log));
   // Opened before Nest so that a locked data directory is the only thing reported.
   const database = await openDatabase(config, new Logger('EventStore'));
-  const app = await createApp(config, { database });
+  // SIGTERM/SIGINT close the app (enableShutdownHooks): requests drain first, see GracefulShutdown.
+  const app = await createApp(config, { database, log });
   await app.listen(config.port, config.host);
   logger.log(`Alignment Ledger listening on ${await app.getUrl()} — API docs at /docs`);
 };

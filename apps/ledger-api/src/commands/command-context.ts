@@ -3,6 +3,7 @@ import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Request } from 'express';
 import { badRequest } from '../http/problem.js';
+import { logCommandIds } from '../operability/request-log-ids.js';
 
 /** What the HTTP request adds to a command: identity, expectations, tracing. */
 export interface CommandContext {
@@ -85,11 +86,6 @@ export const commandContextOf = (request: Request, now: Date = new Date()): Comm
   };
 };
 
-/** Injects the CommandContext of the current request into a controller method. */
-export const CommandCtx = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  commandContextOf(context.switchToHttp().getRequest<Request>()),
-);
-
 /**
  * For an anonymous retro note: the client's Idempotency-Key and correlation id
  * could name a person or a device, and the event keeps them forever. Keep
@@ -100,3 +96,23 @@ export const anonymised = (context: CommandContext): CommandContext => ({
   commandId: `anonymous:${sha256(context.commandId)}`,
   correlationId: randomUUID(),
 });
+
+/** An anonymous retro note is one whose body names no author. */
+const namesAuthor = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && (body as { author?: unknown }).author != null;
+
+/**
+ * Injects the CommandContext of the current request into a controller method.
+ * `'anonymous-unless-author'` anonymises it here, before the request's log
+ * lines learn its ids, so that no log ever holds the client's own ones.
+ */
+export const CommandCtx = createParamDecorator(
+  (mode: 'anonymous-unless-author' | undefined, context: ExecutionContext): CommandContext => {
+    const request = context.switchToHttp().getRequest<Request>();
+    const derived = commandContextOf(request);
+    const command =
+      mode === 'anonymous-unless-author' && !namesAuthor(request.body) ? anonymised(derived) : derived;
+    logCommandIds(request, command);
+    return command;
+  },
+);

@@ -1,4 +1,4 @@
-import { HttpCode, applyDecorators } from '@nestjs/common';
+import { HttpCode, SetMetadata, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,9 +9,13 @@ import {
 } from '@nestjs/swagger';
 import { CommandResultDto } from './command-response.js';
 
+/** Route metadata: the command an endpoint runs (for its metrics). */
+export const COMMAND_NAME = 'ledger:command-name';
+
 /** OpenAPI for a command endpoint: operationId = command name, the shared headers and answers. */
 export const CommandEndpoint = (commandName: string, summary: string) =>
   applyDecorators(
+    SetMetadata(COMMAND_NAME, commandName),
     HttpCode(201),
     ApiOperation({ operationId: commandName, summary }),
     ApiHeader({

@@ -21,6 +21,7 @@ import {
   readWholeStream,
 } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
+import { LedgerMetrics } from '../operability/ledger-metrics.js';
 import type { CommandContext } from './command-context.js';
 
 /** Namespace for event ids derived from command ids (UUID v5). */
@@ -44,7 +45,10 @@ export interface CommandRun<Command, Event extends DomainEvent, State> {
  */
 @Injectable()
 export class CommandPipeline {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly metrics: LedgerMetrics,
+  ) {}
 
   async run<Command, Event extends DomainEvent, State>(
     run: CommandRun<Command, Event, State>,
@@ -106,17 +110,22 @@ export class CommandPipeline {
     return first ? { ...first.result, replayed: true } : null;
   }
 
-  private append<C, E extends DomainEvent, S>(
+  private async append<C, E extends DomainEvent, S>(
     run: CommandRun<C, E, S>,
     events: NewEvent[],
     revision: number,
-  ) {
-    return this.store.append({
-      streamId: run.streamId,
-      events,
-      expectedState: revision === NO_REVISION ? noStream : atRevision(revision),
-      command: { commandId: run.context.commandId, fingerprint: run.context.fingerprint },
-    });
+  ): Promise<AppendResult> {
+    const timer = this.metrics.appendDuration.startTimer();
+    try {
+      return await this.store.append({
+        streamId: run.streamId,
+        events,
+        expectedState: revision === NO_REVISION ? noStream : atRevision(revision),
+        command: { commandId: run.context.commandId, fingerprint: run.context.fingerprint },
+      });
+    } finally {
+      timer();
+    }
   }
 
   private checkIfMatch(streamId: string, expected: CommandContext['expectedRevision'], actual: number) {

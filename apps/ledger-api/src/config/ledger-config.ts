@@ -20,7 +20,13 @@ export interface LedgerConfig {
   leadRejectionReasons: readonly string[];
   /** How long a read with ?minPosition= waits for its read model before answering 503. */
   readWaitMs: number;
+  logLevel: LogLevel;
+  /** How long shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
 
@@ -74,6 +80,13 @@ const currencyOf = (env: NodeJS.ProcessEnv): string => {
   return currency;
 };
 
+const logLevelOf = (env: NodeJS.ProcessEnv): LogLevel => {
+  const level = env.LOG_LEVEL || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  return level as LogLevel;
+};
+
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const eventStore = env.EVENT_STORE || 'postgres';
   if (eventStore !== 'postgres' && eventStore !== 'eventstoredb') {
@@ -99,5 +112,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     objectionCategories: taxonomy(env, 'LEDGER_OBJECTION_CATEGORIES', defaultObjectionCategories),
     leadRejectionReasons: taxonomy(env, 'LEDGER_LEAD_REJECTION_REASONS', defaultLeadRejectionReasons),
     readWaitMs: integer(env, 'LEDGER_READ_WAIT_MS', 5_000, 0, 60_000),
+    logLevel: logLevelOf(env),
+    shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };
 };

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { RetroSubject } from '#domain';
 import { plainActionItems } from '../commands/action-item.dto.js';
-import { type CommandContext, CommandCtx, anonymised } from '../commands/command-context.js';
+import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
@@ -54,12 +54,12 @@ export class RetrosController {
   addNote(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Body() { occurredAt, author, ...note }: AddRetroNoteDto,
-    @CommandCtx() context: CommandContext,
+    // Without an author, the client's Idempotency-Key and correlation id are anonymised.
+    @CommandCtx('anonymous-unless-author') context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandResultDto> {
     const command = { type: 'AddRetroNote' as const, retroId, ...note, author: author ?? null };
-    const noteContext = author === undefined || author === null ? anonymised(context) : context;
-    return sendCommand(this.bus, new RetroCommandMessage(command, noteContext, occurredAt), response);
+    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
   }
 
   @Post('close')

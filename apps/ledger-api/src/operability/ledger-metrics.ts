@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** What became of a command, as the client saw it. */
+export type CommandOutcome = 'accepted' | 'replayed' | 'rejected' | 'conflict' | 'invalid' | 'error';
+
+/**
+ * The service's Prometheus metrics. A registry of its own rather than
+ * prom-client's global one: several applications in one process (the test
+ * suites) would otherwise register the same names twice.
+ */
+@Injectable()
+export class LedgerMetrics {
+  readonly registry = new Registry();
+
+  readonly commands = new Counter({
+    name: 'ledger_commands_total',
+    help: 'Commands by name and outcome (accepted, replayed, rejected, conflict, invalid, error)',
+    labelNames: ['command', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly appendDuration = new Histogram({
+    name: 'ledger_append_duration_seconds',
+    help: 'Time to append a command’s events to the event store (one transaction)',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  readonly projectionLag = this.projectionGauge(
+    'ledger_projection_lag_events',
+    'Events recorded but not yet folded into the read model',
+  );
+
+  readonly projectionCheckpoint = this.projectionGauge(
+    'ledger_projection_checkpoint',
+    'Global position the read model has folded up to',
+  );
+
+  readonly rebuildProcessed = this.projectionGauge(
+    'ledger_projection_rebuild_processed_events',
+    'Global positions the last blue/green rebuild of the projection has covered',
+  );
+
+  readonly rebuildTotal = this.projectionGauge(
+    'ledger_projection_rebuild_total_events',
+    'Head position the last blue/green rebuild of the projection is chasing',
+  );
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  private projectionGauge(name: string, help: string) {
+    return new Gauge({ name, help, labelNames: ['projection'] as const, registers: [this.registry] });
+  }
+}

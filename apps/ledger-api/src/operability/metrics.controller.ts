@@ -1,0 +1,51 @@
+import { Controller, Get, Header, Logger } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Registry } from 'prom-client';
+import { allProjections } from '#projections';
+import { ProjectionRunners } from '../projections/projection-runners.js';
+import { LedgerMetrics } from './ledger-metrics.js';
+
+@ApiTags('operability')
+@Controller('metrics')
+export class MetricsController {
+  private readonly logger = new Logger('Metrics');
+
+  constructor(
+    private readonly metrics: LedgerMetrics,
+    private readonly runners: ProjectionRunners,
+  ) {}
+
+  @Get()
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    operationId: 'GetMetrics',
+    summary: 'Prometheus metrics: commands, append latency, projection lag and rebuilds, Node.js process',
+  })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
+  async scrape(): Promise<string> {
+    await this.collectProjections();
+    return this.metrics.registry.metrics();
+  }
+
+  /** Read at scrape time, as GET /v1/projections/{name} reports them: they are state, not counts. */
+  private async collectProjections(): Promise<void> {
+    const { projectionLag, projectionCheckpoint, rebuildProcessed, rebuildTotal } = this.metrics;
+    for (const gauge of [projectionLag, projectionCheckpoint, rebuildProcessed, rebuildTotal]) gauge.reset();
+    try {
+      for (const { name } of allProjections) {
+        const { lag, checkpoint, rebuild } = await this.runners.status(name);
+        projectionLag.set({ projection: name }, lag);
+        projectionCheckpoint.set({ projection: name }, checkpoint);
+        if (rebuild) {
+          rebuildProcessed.set({ projection: name }, rebuild.processed);
+          rebuildTotal.set({ projection: name }, rebuild.total);
+        }
+      }
+    } catch (error) {
+      // The database is away: no values rather than stale ones; readiness says why.
+      this.logger.warn(`projection metrics unavailable: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { CommandMetricsInterceptor } from './command-metrics.interceptor.js';
+import { GracefulShutdown } from './graceful-shutdown.js';
+import { LedgerMetrics } from './ledger-metrics.js';
+import { pinoParams } from './logging.js';
+import { MetricsController } from './metrics.controller.js';
+import { ProbesController } from './probes.controller.js';
+
+/**
+ * Probes, metrics, logs and graceful shutdown, spread into AppModule rather
+ * than a module of their own: the metrics read ProjectionRunners, and the
+ * command pipeline records into LedgerMetrics.
+ */
+export const operability = (log: Logger) => ({
+  imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), LoggerModule.forRoot(pinoParams(log))],
+  controllers: [ProbesController, MetricsController],
+  providers: [
+    LedgerMetrics,
+    GracefulShutdown,
+    { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
+  ],
+});
