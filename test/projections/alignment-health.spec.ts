@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { schemaVersionOf } from '#domain';
-import { PostgresEventStore, type NewEvent } from '#event-store';
+import type { NewEvent } from '#event-store';
 import {
-  ProjectionRunner,
   alignmentFactsProjection,
   campaignViewProjection,
   objectionGapsProjection,
   readAlignmentHealth,
 } from '#projections';
-import { appendTo, createTestPglite, createTestPostgres } from '#testing';
+import { createTestPglite, createTestPostgres } from '#testing';
+import { projectHistory, recordedAMinuteLater } from './project-history.js';
 
 const at = (day: string) => `2026-${day}Z`;
 const sales = (personId: string) => ({ personId, team: 'sales' });
@@ -123,26 +121,11 @@ describe.each([
 ])('alignment health (%s)', (_backend, createDb) => {
   it('finds each warning sign, with its evidence, now and as of an earlier moment', async () => {
     const db = await createDb();
-    const clock = { now: new Date(0) };
-    const store = await PostgresEventStore.open(db, { now: () => clock.now });
-    for (const [type, data, occurredAt] of history) {
-      clock.now = new Date(Date.parse(occurredAt) + 60_000);
-      const metadata = {
-        commandId: randomUUID(),
-        correlationId: 'c',
-        causationId: 'c',
-        actor: null,
-        occurredAt,
-      };
-      await appendTo(store, `x-${randomUUID()}`, [
-        { eventId: randomUUID(), type, schemaVersion: schemaVersionOf(type), data, metadata },
-      ]);
-    }
-    for (const projection of [campaignViewProjection, objectionGapsProjection, alignmentFactsProjection]) {
-      const runner = new ProjectionRunner(db, store, projection);
-      await runner.prepare();
-      await runner.catchUp();
-    }
+    const store = await projectHistory(db, history.map(recordedAMinuteLater), [
+      campaignViewProjection,
+      objectionGapsProjection,
+      alignmentFactsProjection,
+    ]);
 
     // T = 30 Nov 12:00; the window is (2 Nov 12:00, 30 Nov 12:00]. Worked out by hand from the history:
     const health = await readAlignmentHealth(db, { now: new Date(at('11-30T12:00:00')) });

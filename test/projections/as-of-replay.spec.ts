@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { parsePeriod, schemaVersionOf } from '#domain';
-import { PostgresEventStore, type SqlDatabase } from '#event-store';
+import { parsePeriod } from '#domain';
+import type { SqlDatabase } from '#event-store';
 import {
-  ProjectionRunner,
   alignmentFactsProjection,
   campaignViewProjection,
   objectionGapsProjection,
@@ -11,8 +9,9 @@ import {
   readScorecard,
   scorecardFactsProjection,
 } from '#projections';
-import { appendTo, createTestPglite, createTestPostgres } from '#testing';
-import { type HistoryEntry, historyOf, historySteps } from './random-history.js';
+import { createTestPglite, createTestPostgres } from '#testing';
+import { type HistoryEntry, projectHistory } from './project-history.js';
+import { historyOf, historySteps } from './random-history.js';
 
 const SOURCES = [
   scorecardFactsProjection,
@@ -26,30 +25,10 @@ const START = Date.parse('2026-10-25T00:00:00Z');
 /** Each history is projected twice in fresh databases: PGlite takes about a second a history. */
 const PROPERTY_TIMEOUT_MS = 240_000;
 
-/** A fresh database holding the entries, recorded at their recordedAt, with every read model caught up. */
+/** A fresh database holding the entries, with every read model caught up. */
 const projected = async (createDb: () => Promise<SqlDatabase>, entries: readonly HistoryEntry[]) => {
   const db = await createDb();
-  const clock = { now: new Date(START) };
-  const store = await PostgresEventStore.open(db, { now: () => clock.now });
-  for (const { type, data, occurredAt, recordedAt } of entries) {
-    clock.now = new Date(recordedAt);
-    const metadata = {
-      commandId: randomUUID(),
-      correlationId: 'c',
-      causationId: 'c',
-      actor: null,
-      occurredAt,
-    };
-    await appendTo(store, `x-${randomUUID()}`, [
-      { eventId: randomUUID(), type, schemaVersion: schemaVersionOf(type), data, metadata },
-    ]);
-  }
-  for (const projection of SOURCES) {
-    const runner = new ProjectionRunner(db, store, projection, { batchSize: 7 });
-    await runner.prepare();
-    await runner.catchUp();
-  }
-  return { db, store };
+  return { db, store: await projectHistory(db, entries, SOURCES, 7) };
 };
 
 describe.each([

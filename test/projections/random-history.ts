@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import type { JsonObject } from '#event-store';
-
-/** One event of a random history: what happened, when it happened, and when the ledger recorded it. */
-export interface HistoryEntry {
-  type: string;
-  data: JsonObject;
-  occurredAt: string;
-  recordedAt: string;
-}
+import type { HistoryEntry } from './project-history.js';
 
 const kinds = [
   'goal',

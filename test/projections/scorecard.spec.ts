@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { parsePeriod, schemaVersionOf } from '#domain';
-import { PostgresEventStore, type NewEvent } from '#event-store';
-import {
-  ProjectionRunner,
-  objectionGapsProjection,
-  readScorecard,
-  scorecardFactsProjection,
-} from '#projections';
-import { appendTo, createTestPglite, createTestPostgres } from '#testing';
+import { parsePeriod } from '#domain';
+import type { NewEvent } from '#event-store';
+import { objectionGapsProjection, readScorecard, scorecardFactsProjection } from '#projections';
+import { createTestPglite, createTestPostgres } from '#testing';
+import { projectHistory, recordedAMinuteLater } from './project-history.js';
 
 type Entry = [string, NewEvent['data'], string];
 /** 'MM-DDTHH:MM' in 2026, as a normalised UTC instant. */
@@ -207,26 +203,11 @@ describe.each([
 ])('shared scorecard (%s)', (_backend, createDb) => {
   it('adds up the period by business time, now and as of an earlier moment', async () => {
     const db = await createDb();
-    const clock = { now: new Date(0) };
-    const store = await PostgresEventStore.open(db, { now: () => clock.now });
-    for (const [type, data, occurredAt] of [...history].sort((a, b) => Date.parse(a[2]) - Date.parse(b[2]))) {
-      clock.now = new Date(Date.parse(occurredAt) + 60_000);
-      const metadata = {
-        commandId: randomUUID(),
-        correlationId: 'c',
-        causationId: 'c',
-        actor: null,
-        occurredAt,
-      };
-      await appendTo(store, `x-${randomUUID()}`, [
-        { eventId: randomUUID(), type, schemaVersion: schemaVersionOf(type), data, metadata },
-      ]);
-    }
-    for (const projection of [scorecardFactsProjection, objectionGapsProjection]) {
-      const runner = new ProjectionRunner(db, store, projection);
-      await runner.prepare();
-      await runner.catchUp();
-    }
+    const store = await projectHistory(
+      db,
+      [...history].sort((a, b) => Date.parse(a[2]) - Date.parse(b[2])).map(recordedAMinuteLater),
+      [scorecardFactsProjection, objectionGapsProjection],
+    );
     const november = parsePeriod('2026-11')!;
     const now = new Date(at('12-01T12:00'));
     const period = { period: '2026-11', from: at('11-01T00:00'), to: at('12-01T00:00') };
