@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import {
   EventStoreDbEventStore,
   type EventStoreDbOptions,
@@ -51,19 +51,44 @@ describe('EventStoreDB backend across a crash', () => {
     await db.close();
   });
 
-  it('intent recorded, events never sent: the retry runs the command afresh, once', async () => {
+  it('intent recorded, answer lost before sending: the next append sends it first, in its own place', async () => {
+    const db = await createTestPostgres();
+    const dying = await open(db.url, { beforeAppend: crash });
+    const first = `thing-${randomUUID()}`;
+    const commandId = randomUUID();
+    const lost = newEvent('Lost');
+    await expect(appendTo(dying, first, [lost], noStream, commandId)).rejects.toThrow('process died here');
+
+    // Another replica appends something else: the intent in doubt is settled before it, at the position it claimed.
+    const other = await open(db.url);
+    const head = await other.headPosition();
+    const next = await appendTo(other, `thing-${randomUUID()}`, [newEvent('Next')]);
+    expect(next.globalPosition).toBe(head + 2);
+    const [landed] = await other.readStream(first);
+    expect([landed.eventId, landed.globalPosition]).toEqual([lost.eventId, head + 1]);
+    expect(findChainBreak(await other.readAll())).toBeNull();
+
+    // The client's retry gets the result; nothing is appended twice.
+    const retry = await appendTo(other, first, [lost], noStream, commandId);
+    expect(retry).toMatchObject({ replayed: true, globalPosition: head + 1 });
+    expect(await other.readStream(first)).toHaveLength(1);
+    await Promise.all([dying.close(), other.close()]);
+    await db.close();
+  });
+
+  it('an intent whose revision was taken meanwhile is forgotten, and the command runs afresh', async () => {
     const db = await createTestPostgres();
     const dying = await open(db.url, { beforeAppend: crash });
     const stream = `thing-${randomUUID()}`;
     const commandId = randomUUID();
-    await expect(appendTo(dying, stream, [newEvent('A')], noStream, commandId)).rejects.toThrow();
+    await expect(appendTo(dying, stream, [newEvent('Lost')], noStream, commandId)).rejects.toThrow();
+    // A writer outside the ledger takes the stream's first revision directly in EventStoreDB.
+    const raw = EventStoreDBClient.connectionString(double.connectionString);
+    await raw.appendToStream(stream, jsonEvent({ type: 'Foreign', data: {} }));
 
     const restarted = await open(db.url);
     expect(await restarted.findCommand(commandId)).toBeNull();
-    const retry = await appendTo(restarted, stream, [newEvent('A')], noStream, commandId);
-    expect(retry.replayed).toBe(false);
-    expect(await restarted.readStream(stream)).toHaveLength(1);
-    expect((await restarted.findCommand(commandId))?.result).toEqual(retry);
+    await raw.dispose();
     await Promise.all([dying.close(), restarted.close()]);
     await db.close();
   });

@@ -30,9 +30,13 @@ export class AppendLock {
           (await client.query<Row>(text, params)).rows,
       });
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('ledger-eventstoredb-append'))`).catch(() => {
-        // The connection broke: the server has freed the lock with it.
-      });
+      await client
+        .query(`SELECT pg_advisory_unlock(hashtext('ledger-eventstoredb-append'))`)
+        .catch(async () => {
+          // Whether the connection broke or the unlock failed, ending the session is what surely frees the lock.
+          this.client = null;
+          await client.end().catch(() => undefined);
+        });
     }
   }
 

@@ -1,46 +1,72 @@
-import type { AppendResult, StoredCommand } from '../event-store.port.js';
+import type { AppendResult, RecordedEvent } from '../event-store.port.js';
 import type { SqlQueryable } from '../postgres/sql-database.js';
 
 /**
  * The command record of the EventStoreDB backend, kept in PostgreSQL next to
- * the read models. A row with no result is an append in doubt: its intent was
- * committed before the events were sent to EventStoreDB, and whether they
- * arrived is settled by looking for their (deterministic) ids in the stream.
- * Tables: migration 3.
+ * the read models (tables: migration 3). A row with no result is an append in
+ * doubt: its intent — the exact events and expected revision — was committed
+ * before they were sent, so whoever holds the append lock next can send them
+ * again and learn for certain whether they are in (see rollForward).
  */
-export interface CommandRecord extends Partial<StoredCommand> {
+export interface CommandRecord {
   commandId: string;
   fingerprint: string;
   streamId: string;
-  eventIds: string[];
+  /** The stream's revision the events follow (-1: a new stream). */
+  expectedRevision: number;
+  /** Chained: positions, hashes and knowledge time fixed when the intent was made. */
+  events: RecordedEvent[];
+  result?: AppendResult;
 }
 
-export const findRecord = async (db: SqlQueryable, commandId: string): Promise<CommandRecord | null> => {
-  const [row] = await db.query<{
-    fingerprint: string;
-    stream_id: string;
-    event_ids: string[];
-    result: AppendResult | null;
-  }>('SELECT fingerprint, stream_id, event_ids, result FROM ledger_esdb_commands WHERE command_id = $1', [
-    commandId,
-  ]);
-  if (!row) return null;
-  return {
-    commandId,
-    fingerprint: row.fingerprint,
-    streamId: row.stream_id,
-    eventIds: row.event_ids,
-    result: row.result ?? undefined,
-  };
+type Row = {
+  command_id: string;
+  fingerprint: string;
+  stream_id: string;
+  expected_revision: string;
+  events: RecordedEvent[];
+  result: AppendResult | null;
 };
 
-/** Committed before the append is sent, so that a crash after sending leaves a trace to settle. */
+const COLUMNS = 'command_id, fingerprint, stream_id, expected_revision, events, result';
+
+const toRecord = (row: Row): CommandRecord => ({
+  commandId: row.command_id,
+  fingerprint: row.fingerprint,
+  streamId: row.stream_id,
+  expectedRevision: Number(row.expected_revision),
+  events: row.events,
+  result: row.result ?? undefined,
+});
+
+export const findRecord = async (db: SqlQueryable, commandId: string): Promise<CommandRecord | null> => {
+  const [row] = await db.query<Row>(`SELECT ${COLUMNS} FROM ledger_esdb_commands WHERE command_id = $1`, [
+    commandId,
+  ]);
+  return row ? toRecord(row) : null;
+};
+
+/** Appends in doubt, in the order of the positions they claim. */
+export const findIntents = async (db: SqlQueryable): Promise<CommandRecord[]> =>
+  (
+    await db.query<Row>(
+      `SELECT ${COLUMNS} FROM ledger_esdb_commands WHERE result IS NULL
+       ORDER BY (events->0->>'globalPosition')::bigint`,
+    )
+  ).map(toRecord);
+
+/** Committed before the events are sent, so that whatever happens next leaves a trace to settle. */
 export const recordIntent = (db: SqlQueryable, record: CommandRecord): Promise<unknown> =>
   db.query(
-    `INSERT INTO ledger_esdb_commands (command_id, fingerprint, stream_id, event_ids) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (command_id) DO UPDATE SET fingerprint = $2, stream_id = $3, event_ids = $4
-     WHERE ledger_esdb_commands.result IS NULL`,
-    [record.commandId, record.fingerprint, record.streamId, JSON.stringify(record.eventIds)],
+    `INSERT INTO ledger_esdb_commands (command_id, fingerprint, stream_id, expected_revision, events)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [
+      record.commandId,
+      record.fingerprint,
+      record.streamId,
+      record.expectedRevision,
+      JSON.stringify(record.events),
+    ],
   );
 
 export const recordResult = async (
@@ -49,16 +75,11 @@ export const recordResult = async (
   result: AppendResult,
   logPosition?: { commit: bigint; prepare: bigint },
 ): Promise<void> => {
+  // Settled: the events are in the log, so the record keeps only the result.
   await db.query(
-    `INSERT INTO ledger_esdb_commands (command_id, fingerprint, stream_id, event_ids, result) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (command_id) DO UPDATE SET result = $5`,
-    [
-      record.commandId,
-      record.fingerprint,
-      record.streamId,
-      JSON.stringify(record.eventIds),
-      JSON.stringify(result),
-    ],
+    `INSERT INTO ledger_esdb_commands (command_id, fingerprint, stream_id, expected_revision, events, result)
+     VALUES ($1, $2, $3, $4, '[]', $5) ON CONFLICT (command_id) DO UPDATE SET result = $5, events = '[]'`,
+    [record.commandId, record.fingerprint, record.streamId, record.expectedRevision, JSON.stringify(result)],
   );
   if (!logPosition || result.events.length === 0) return;
   await db.query(
@@ -68,6 +89,7 @@ export const recordResult = async (
   );
 };
 
+/** The intent's events can never land (their expected revision has passed): the command never happened. */
 export const forgetIntent = (db: SqlQueryable, commandId: string): Promise<unknown> =>
   db.query('DELETE FROM ledger_esdb_commands WHERE command_id = $1 AND result IS NULL', [commandId]);
 

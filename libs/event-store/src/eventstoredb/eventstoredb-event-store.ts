@@ -31,6 +31,7 @@ import { assertStorable } from '../storable-json.js';
 import { AppendLock } from './append-lock.js';
 import {
   type CommandRecord,
+  findIntents,
   findRecord,
   forgetIntent,
   logPositionAtOrBefore,
@@ -64,18 +65,13 @@ const replay = (record: StoredCommand, fingerprint: string): AppendResult => {
   return { ...record.result, replayed: true };
 };
 
-/** What an append answers; `revision` and `head` stand when it appended nothing. */
-const resultOf = (
-  { streamId, commandId }: { streamId: string; commandId: string },
-  events: RecordedEvent[],
-  revision: number,
-  head: number,
-): AppendResult => ({
-  streamId,
-  commandId,
-  streamRevision: events.at(-1)?.streamRevision ?? revision,
-  globalPosition: events.at(-1)?.globalPosition ?? head,
-  events: events.map(({ eventId, type, streamRevision, globalPosition }) => ({
+/** What an append answers; `head` stands as the position when it appended nothing. */
+const resultOf = (record: CommandRecord, head: number): AppendResult => ({
+  streamId: record.streamId,
+  commandId: record.commandId,
+  streamRevision: record.events.at(-1)?.streamRevision ?? record.expectedRevision,
+  globalPosition: record.events.at(-1)?.globalPosition ?? head,
+  events: record.events.map(({ eventId, type, streamRevision, globalPosition }) => ({
     eventId,
     type,
     streamRevision,
@@ -88,21 +84,21 @@ const resultOf = (
  * The event log in EventStoreDB (KurrentDB), with the ledger's guarantees kept
  * around it. Command records and read models live in PostgreSQL.
  *
- * Why no acknowledged command is lost and none is applied twice, whatever
- * crashes between the two systems: under the append lock, (1) the intent (the
- * command id and its event ids) is committed in PostgreSQL, (2) the events are
- * appended to EventStoreDB with the exact expected revision and event ids
- * derived from the command id, (3) the result is committed in PostgreSQL, and
- * only then is the command acknowledged. A crash before (2) leaves an intent
- * whose events are not in the stream: the next attempt forgets it and runs the
- * command afresh. A crash after (2) leaves an intent whose events are in the
- * stream: the next attempt (any lookup of the command) finds them by id,
- * records the result and answers with it — it does not decide again against a
- * history that already holds its own events. Should an append sent before a
- * crash land after that check, the fresh attempt carries the same event ids
- * and expected revision, so EventStoreDB takes it as the same write (or refuses
- * it as a concurrency conflict): never twice. Lookups of an intent take the
- * lock, so they cannot race an append that is still in flight.
+ * Why no acknowledged command is lost, none is applied twice, and the ledger's
+ * order never forks, whatever crashes or times out between the two systems:
+ * every append runs under one lock shared by the replicas. Under it, (1) any
+ * append still in doubt is settled first (rollForward), (2) the new events are
+ * chained after the tail of $all, (3) the intent — those exact events, their
+ * ids derived from the command id, and the stream revision they follow — is
+ * committed in PostgreSQL, (4) they are sent with that expected revision, and
+ * (5) the result is committed; only then is the command acknowledged.
+ * Settling an intent means sending its events again: EventStoreDB answers an
+ * append whose ids already follow the expected revision as the same write, so
+ * success means they are in (now or before), and a wrong expected version means
+ * that revision has passed and they can never land. An append whose answer was
+ * lost (crash, timeout, lock lost) therefore lands in its own place or nowhere,
+ * before anything is chained after it; a retry of the command finds its result
+ * instead of deciding again against a history that already holds its events.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly appended = new EventEmitter();
@@ -131,8 +127,9 @@ export class EventStoreDbEventStore implements EventStore {
     const earlier = await this.findCommand(commandId);
     if (earlier) return replay(earlier, fingerprint);
     const result = await this.lock.run(async (db) => {
-      const again = await this.settled(db, commandId);
-      if (again) return replay(again, fingerprint);
+      await this.settleIntents(db);
+      const again = await findRecord(db, commandId);
+      if (again?.result) return replay(stored(again, again.result), fingerprint);
       return this.appendLocked(db, request);
     });
     if (!result.replayed && result.events.length > 0) this.appended.emit('appended');
@@ -145,32 +142,50 @@ export class EventStoreDbEventStore implements EventStore {
     if (!isSatisfied(expectedState, actual))
       throw new WrongExpectedVersionError(streamId, expectedState, actual);
     const head = await readTail(this.client);
-    const recordedAt = this.knowledgeTime(head.recordedAt);
-    const events = chainAppend(request, head, actual, recordedAt);
-    const record: CommandRecord = { ...command, streamId, eventIds: events.map((e) => e.eventId) };
-    const result = resultOf({ streamId, commandId: command.commandId }, events, actual, head.position);
+    const events = chainAppend(request, head, actual, this.knowledgeTime(head.recordedAt));
+    const record: CommandRecord = { ...command, streamId, expectedRevision: actual, events };
     if (events.length === 0) {
+      const result = resultOf(record, head.position);
       await recordResult(db, record, result);
       return result;
     }
     await recordIntent(db, record);
     await this.options.beforeAppend?.();
-    let written;
+    const settled = await this.rollForward(db, record);
+    if (!settled) {
+      // Another writer took the revision between our read and our append.
+      throw new WrongExpectedVersionError(streamId, expectedState, await this.streamRevision(streamId));
+    }
+    return settled.result;
+  }
+
+  /** Settles every append in doubt, in order; an answer still missing stops all appends until it comes. */
+  private async settleIntents(db: SqlQueryable): Promise<void> {
+    for (const intent of await findIntents(db)) await this.rollForward(db, intent);
+  }
+
+  /**
+   * Sends an intent's events (again) with its expected revision: success means
+   * they are in, and the result is recorded; a wrong expected version means they
+   * never can be, and the intent is forgotten (null). Any other failure leaves it in doubt.
+   */
+  private async rollForward(db: SqlQueryable, intent: CommandRecord): Promise<StoredCommand | null> {
+    let written: { position?: { commit: bigint; prepare: bigint } };
     try {
-      written = await this.client.appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: actual === NO_REVISION ? NO_STREAM : BigInt(actual),
+      written = await this.client.appendToStream(intent.streamId, intent.events.map(toEventData), {
+        expectedRevision:
+          intent.expectedRevision === NO_REVISION ? NO_STREAM : BigInt(intent.expectedRevision),
+        requiresLeader: true,
       });
     } catch (error) {
-      if (!(error instanceof EsdbWrongExpectedVersionError)) throw error; // in doubt: the intent settles it
-      // An earlier attempt's append may have landed late, after EventStoreDB forgot its ids: look, don't guess.
-      const landed = await this.settled(db, command.commandId);
-      if (landed) return landed.result;
-      const current = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : NO_REVISION;
-      throw new WrongExpectedVersionError(streamId, expectedState, current);
+      if (!(error instanceof EsdbWrongExpectedVersionError)) throw error;
+      await forgetIntent(db, intent.commandId);
+      return null;
     }
     await this.options.afterAppend?.();
-    await recordResult(db, record, result, written.position);
-    return result;
+    const result = resultOf(intent, 0);
+    await recordResult(db, intent, result, written.position);
+    return stored(intent, result);
   }
 
   /** recordedAt never goes backwards along the global order, whatever the clock says. */
@@ -183,23 +198,12 @@ export class EventStoreDbEventStore implements EventStore {
     const record = await findRecord(this.db, commandId);
     if (!record) return null;
     if (record.result) return stored(record, record.result);
-    return this.lock.run((db) => this.settled(db, commandId));
-  }
-
-  /** The command's result, settling an append in doubt by looking for its events. Call under the lock. */
-  private async settled(db: SqlQueryable, commandId: string): Promise<StoredCommand | null> {
-    const record = await findRecord(db, commandId);
-    if (!record) return null;
-    if (record.result) return stored(record, record.result);
-    const stream = await this.readStream(record.streamId, { direction: 'backwards', maxCount: MAX_READ });
-    const found = stream.filter((e) => record.eventIds.includes(e.eventId)).reverse();
-    if (found.length !== record.eventIds.length) {
-      await forgetIntent(db, commandId);
-      return null;
-    }
-    const result = resultOf(record, found, NO_REVISION, 0);
-    await recordResult(db, record, result);
-    return stored(record, result);
+    // In doubt: settle it under the lock, where no append of it can be in flight.
+    return this.lock.run(async (db) => {
+      await this.settleIntents(db);
+      const settled = await findRecord(db, commandId);
+      return settled?.result ? stored(settled, settled.result) : null;
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -226,7 +230,13 @@ export class EventStoreDbEventStore implements EventStore {
   async streamRevision(streamId: string): Promise<number> {
     try {
       const [last] = await collect(
-        this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
+        // From the leader: a follower's view may lag behind the last append.
+        this.client.readStream(streamId, {
+          direction: BACKWARDS,
+          fromRevision: END,
+          maxCount: 1,
+          requiresLeader: true,
+        }),
       );
       return last?.event ? Number(last.event.revision) : NO_REVISION;
     } catch (error) {
@@ -239,6 +249,7 @@ export class EventStoreDbEventStore implements EventStore {
     const after = options.afterPosition ?? 0;
     const limit = Math.min(options.maxCount ?? MAX_READ, MAX_READ);
     const events: RecordedEvent[] = [];
+    if (limit <= 0) return events;
     const from = (await logPositionAtOrBefore(this.db, after)) ?? START;
     for await (const event of readAllPages(this.client, from, after)) {
       if (!matchesFilter(options.filter, event)) continue;

@@ -39,10 +39,13 @@ export class EventStoreDbWakeups implements Wakeups {
     if (this.live || this.closed) return;
     const live = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
     live.on('data', () => this.local.emit('appended'));
-    // A broken subscription only costs latency: drop it, start again on the next wait.
-    live.on('error', () => {
+    // A broken or ended subscription only costs latency: drop it, start again on the next wait.
+    const drop = () => {
       if (this.live === live) this.live = null;
-    });
+    };
+    live.on('error', drop);
+    live.on('end', drop);
+    live.on('close', drop);
     this.live = live;
   }
 

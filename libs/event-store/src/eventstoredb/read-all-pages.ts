@@ -36,18 +36,26 @@ export async function* readAllPages(
 ): AsyncGenerator<RecordedEvent> {
   let position: ReadPosition = from;
   let seen = after;
+  let last: RecordedEvent | undefined;
   for (;;) {
     const page = await collect(client.readAll({ fromPosition: position, maxCount: PAGE }));
     for (const resolved of page) {
       const event = fromResolved(resolved);
-      if (!event || event.globalPosition <= seen) continue;
+      if (!event || event.globalPosition <= after || event.eventId === last?.eventId) continue;
+      // The ledger's positions run 1, 2, 3… along $all; anything else is a broken log, never skipped silently.
+      if (event.globalPosition !== seen + 1) {
+        throw new Error(
+          `ledger order broken in EventStoreDB: position ${event.globalPosition} follows ${seen} (event ${event.eventId})`,
+        );
+      }
       seen = event.globalPosition;
+      last = event;
       yield event;
     }
     // A page starts at the last one's final event (reads from a position include it).
-    const last: Position | undefined = page.at(-1)?.event?.position;
-    if (page.length < PAGE || !last) return;
-    position = last;
+    const end: Position | undefined = page.at(-1)?.event?.position;
+    if (page.length < PAGE || !end) return;
+    position = end;
   }
 }
 
@@ -62,7 +70,13 @@ export const readTail = async (client: EventStoreDBClient): Promise<LedgerHead> 
   let position: ReadPosition = END;
   for (;;) {
     const page: AllStreamResolvedEvent[] = await collect(
-      client.readAll({ direction: BACKWARDS, fromPosition: position, maxCount: TAIL_PAGE }),
+      // From the leader: a follower's view may lag behind the last append.
+      client.readAll({
+        direction: BACKWARDS,
+        fromPosition: position,
+        maxCount: TAIL_PAGE,
+        requiresLeader: true,
+      }),
     );
     for (const resolved of page) {
       const event = fromResolved(resolved);

@@ -74,10 +74,11 @@ export const migrations: Migration[] = [
         command_id text PRIMARY KEY,
         fingerprint text NOT NULL,
         stream_id text NOT NULL,
-        event_ids jsonb NOT NULL,
-        result jsonb,
-        created_at timestamptz NOT NULL DEFAULT now()
+        expected_revision bigint NOT NULL,
+        events jsonb NOT NULL,
+        result jsonb
       );
+      CREATE INDEX ledger_esdb_commands_in_doubt ON ledger_esdb_commands (command_id) WHERE result IS NULL;
       -- Where to start reading $all for a ledger position: one row per append, its log position.
       CREATE TABLE ledger_esdb_positions (
         ledger_position bigint PRIMARY KEY,
