@@ -3,6 +3,7 @@ import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import {
   EventStoreDbEventStore,
   type EventStoreDbOptions,
+  EventStoreUnavailableError,
   connectPostgres,
   findChainBreak,
   noStream,
@@ -91,5 +92,27 @@ describe('EventStoreDB backend across a crash', () => {
     await raw.dispose();
     await Promise.all([dying.close(), restarted.close()]);
     await db.close();
+  });
+
+  it('an append EventStoreDB does not confirm is a retryable unavailability, left in doubt to be settled', async () => {
+    const own = await startEventStoreDbTestDouble();
+    const db = await createTestPostgres();
+    const store = await EventStoreDbEventStore.open(
+      EventStoreDBClient.connectionString(own.connectionString),
+      db,
+      {
+        beforeAppend: () => own.close(),
+      },
+    );
+    const commandId = randomUUID();
+    await expect(
+      appendTo(store, `thing-${randomUUID()}`, [newEvent('A')], noStream, commandId),
+    ).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    const [row] = await db.query<{ result: unknown }>(
+      'SELECT result FROM ledger_esdb_commands WHERE command_id = $1',
+      [commandId],
+    );
+    expect(row).toEqual({ result: null });
+    await store.close();
   });
 });

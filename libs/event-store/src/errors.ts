@@ -44,3 +44,11 @@ export class DataDirectoryLockedError extends Error {
     this.name = 'DataDirectoryLockedError';
   }
 }
+
+/** The event store did not answer (or did not confirm an append): try again shortly; nothing is lost or doubled. */
+export class EventStoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}

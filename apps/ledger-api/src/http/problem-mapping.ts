@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { CommandRejected } from '#domain';
 import {
   CommandIdReusedError,
+  EventStoreUnavailableError,
   InvalidEventError,
   WrongExpectedVersionError,
   describeExpected,
@@ -37,6 +38,12 @@ export const toProblem = (error: unknown): Problem | null => {
     return problem(400, 'validation-failed', 'The request is not valid', {
       detail: error.message,
       errors: [{ field: error.field, rule: 'storable-text', message: error.message }],
+    });
+  }
+  if (error instanceof EventStoreUnavailableError) {
+    return problem(503, 'event-store-unavailable', 'The event store is not available', {
+      detail: `${error.message}. Retry with the same Idempotency-Key: the command is applied at most once.`,
+      retryAfterSeconds: 1,
     });
   }
   if (error instanceof HttpException) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { EventStoreUnavailableError } from '../errors.js';
 import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
 
 /**
@@ -8,6 +9,9 @@ import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
  * Statements run through the holder commit at once: the intent of an append is
  * durable before the append is sent. PGlite serves one process: the queue is enough.
  */
+/** How long an append waits for the lock before answering 503. */
+const LOCK_WAIT_MS = 15_000;
+
 export class AppendLock {
   private queue: Promise<unknown> = Promise.resolve();
   private client: Promise<pg.Client> | null = null;
@@ -23,7 +27,16 @@ export class AppendLock {
   private async locked<T>(work: (db: SqlQueryable) => Promise<T>): Promise<T> {
     if (this.db.kind === 'pglite') return work(this.db);
     const client = await this.connection();
-    await client.query(`SELECT pg_advisory_lock(hashtext('ledger-eventstoredb-append'))`);
+    await client
+      .query(`SELECT pg_advisory_lock(hashtext('ledger-eventstoredb-append'))`)
+      .catch((error: unknown) => {
+        throw new EventStoreUnavailableError(
+          'the append lock was not free in time (another replica holds it)',
+          {
+            cause: error,
+          },
+        );
+      });
     try {
       return await work({
         query: async <Row extends object>(text: string, params: unknown[] = []) =>
@@ -41,7 +54,9 @@ export class AppendLock {
   }
 
   private connection(): Promise<pg.Client> {
-    this.client ??= this.db.connectListener().then((client) => {
+    this.client ??= this.db.connectListener().then(async (client) => {
+      // A holder stuck on EventStoreDB must not stall every replica for ever.
+      await client.query(`SET lock_timeout = '${LOCK_WAIT_MS}ms'`);
       client.on('error', () => {
         this.client = null;
         void client.end().catch(() => undefined);

@@ -9,7 +9,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { CommandIdReusedError, WrongExpectedVersionError } from '../errors.js';
+import { CommandIdReusedError, EventStoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
 import {
   type AppendRequest,
   type AppendResult,
@@ -178,7 +178,12 @@ export class EventStoreDbEventStore implements EventStore {
         requiresLeader: true,
       });
     } catch (error) {
-      if (!(error instanceof EsdbWrongExpectedVersionError)) throw error;
+      if (!(error instanceof EsdbWrongExpectedVersionError)) {
+        throw new EventStoreUnavailableError(
+          `EventStoreDB did not confirm the append of command ${intent.commandId}; it is settled before the next append`,
+          { cause: error },
+        );
+      }
       await forgetIntent(db, intent.commandId);
       return null;
     }

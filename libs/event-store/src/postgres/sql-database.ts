@@ -50,7 +50,8 @@ export class SqlDatabase implements SqlQueryable {
    * subscriber never holds a connection the writers need.
    */
   async connectListener(): Promise<pg.Client> {
-    const client = new pg.Client(this.pool.options);
+    // Keepalive: a dead peer must end the session (and free its locks) in seconds, not hours.
+    const client = new pg.Client({ ...this.pool.options, keepAlive: true });
     await client.connect();
     return client;
   }
