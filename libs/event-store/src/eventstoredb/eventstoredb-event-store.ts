@@ -94,8 +94,9 @@ const resultOf = (record: CommandRecord, head: number): AppendResult => ({
  * (5) the result is committed; only then is the command acknowledged.
  * Settling an intent means sending its events again: EventStoreDB answers an
  * append whose ids already follow the expected revision as the same write, so
- * success means they are in (now or before), and a wrong expected version means
- * that revision has passed and they can never land. An append whose answer was
+ * success means they are in (now or before); a wrong expected version means the
+ * revision has passed — if the events that follow it are not exactly the
+ * intent's, they can never land. An append whose answer was
  * lost (crash, timeout, lock lost) therefore lands in its own place or nowhere,
  * before anything is chained after it; a retry of the command finds its result
  * instead of deciding again against a history that already holds its events.
@@ -184,8 +185,13 @@ export class EventStoreDbEventStore implements EventStore {
           { cause: error },
         );
       }
-      await forgetIntent(db, intent.commandId);
-      return null;
+      // The revision has passed. EventStoreDB recognises a resent write only while it remembers its ids
+      // (a window a restart loses), so look at what follows the revision before deciding it never landed.
+      if (!(await this.landed(intent))) {
+        await forgetIntent(db, intent.commandId);
+        return null;
+      }
+      written = {};
     }
     await this.options.afterAppend?.();
     const result = resultOf(intent, 0);
@@ -197,6 +203,18 @@ export class EventStoreDbEventStore implements EventStore {
   private knowledgeTime(previous: Date): string {
     const now = this.options.now?.() ?? new Date();
     return (now.getTime() > previous.getTime() ? now : previous).toISOString();
+  }
+
+  /** Whether exactly the intent's events follow its expected revision in the stream. */
+  private async landed(intent: CommandRecord): Promise<boolean> {
+    const next = await this.readStream(intent.streamId, {
+      fromRevision: intent.expectedRevision + 1,
+      maxCount: intent.events.length,
+    });
+    return (
+      next.length === intent.events.length &&
+      next.every((event, i) => event.eventId === intent.events[i].eventId)
+    );
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | null> {
@@ -220,6 +238,8 @@ export class EventStoreDbEventStore implements EventStore {
         fromRevision:
           options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
         maxCount: Math.min(options.maxCount ?? MAX_READ, MAX_READ),
+        // Decisions are taken on what the leader holds: a follower may lag behind the last append.
+        requiresLeader: true,
       });
       for await (const resolved of read) {
         const event = fromResolved(resolved);
