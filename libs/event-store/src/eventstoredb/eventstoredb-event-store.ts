@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import {
   BACKWARDS,
   END,
@@ -23,7 +22,6 @@ import {
   type Subscription,
 } from '../event-store.port.js';
 import { chainAppend } from '../hash-chain.js';
-import { CatchUpSubscription } from '../postgres/catch-up-subscription.js';
 import { migrate } from '../postgres/migrations.js';
 import { isSatisfied } from '../postgres/postgres-event-store.js';
 import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
@@ -39,7 +37,7 @@ import {
   recordResult,
 } from './command-records.js';
 import { matchesFilter } from './event-filter.js';
-import { EventStoreDbWakeups } from './eventstoredb-wakeups.js';
+import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
 import { fromResolved, toEventData } from './ledger-envelope.js';
 import { collect, readAllPages, readTail } from './read-all-pages.js';
 
@@ -102,18 +100,14 @@ const resultOf = (record: CommandRecord, head: number): AppendResult => ({
  * instead of deciding again against a history that already holds its events.
  */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly appended = new EventEmitter();
   private readonly lock: AppendLock;
-  private readonly wakeups: EventStoreDbWakeups;
 
   private constructor(
     private readonly client: EventStoreDBClient,
     private readonly db: SqlDatabase,
     private readonly options: EventStoreDbOptions,
   ) {
-    this.appended.setMaxListeners(0);
     this.lock = new AppendLock(db);
-    this.wakeups = new EventStoreDbWakeups(client, this.appended);
   }
 
   static async open(client: EventStoreDBClient, db: SqlDatabase, options: EventStoreDbOptions = {}) {
@@ -127,14 +121,12 @@ export class EventStoreDbEventStore implements EventStore {
     const { commandId, fingerprint } = request.command;
     const earlier = await this.findCommand(commandId);
     if (earlier) return replay(earlier, fingerprint);
-    const result = await this.lock.run(async (db) => {
+    return this.lock.run(async (db) => {
       await this.settleIntents(db);
       const again = await findRecord(db, commandId);
       if (again?.result) return replay(stored(again, again.result), fingerprint);
       return this.appendLocked(db, request);
     });
-    if (!result.replayed && result.events.length > 0) this.appended.emit('appended');
-    return result;
   }
 
   private async appendLocked(db: SqlQueryable, request: AppendRequest): Promise<AppendResult> {
@@ -289,11 +281,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    return new CatchUpSubscription(this, this.wakeups, options);
+    return new EventStoreDbSubscription(this.client, this.db, options);
   }
 
   async close(): Promise<void> {
-    await this.wakeups.close();
     await this.lock.close();
     await this.client.dispose();
     await this.db.close();
