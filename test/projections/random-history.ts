@@ -184,7 +184,7 @@ export const historyOf = (steps: readonly HistoryStep[], start: number): History
         }
         if (state !== undefined)
           return push('ContentPublished', {
-            contentId: `k${i}`,
+            contentId: `k-more-${i}`, // never one of k0…k3
             category: categories[s.b % 4],
             title: 'More',
             url: 'https://x.example',
