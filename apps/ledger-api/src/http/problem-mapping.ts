@@ -40,6 +40,13 @@ export const toProblem = (error: unknown): Problem | null => {
       errors: [{ field: error.field, rule: 'storable-text', message: error.message }],
     });
   }
+  if (isDatabaseUnreachable(error)) {
+    // Fixed text: the driver's message would tell clients the database's address.
+    return problem(503, 'database-unavailable', 'The database is not available', {
+      detail: 'Retry with the same Idempotency-Key: the command is applied at most once.',
+      retryAfterSeconds: 1,
+    });
+  }
   if (error instanceof EventStoreUnavailableError) {
     return problem(503, 'event-store-unavailable', 'The event store is not available', {
       detail: `${error.message}. Retry with the same Idempotency-Key: the command is applied at most once.`,
@@ -54,6 +61,22 @@ export const toProblem = (error: unknown): Problem | null => {
     return problem(status, slug, title, { detail: error.message });
   }
   return null;
+};
+
+/**
+ * The database could not be reached or dropped the connection: PostgreSQL's
+ * connection-exception class (08), an administrator's shutdown (57P01–57P03),
+ * too many connections (53300), or the socket itself. A retry may well succeed;
+ * a transaction cut short this way was rolled back, so nothing is half-written.
+ */
+const isDatabaseUnreachable = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return (
+    code.startsWith('08') ||
+    ['57P01', '57P02', '57P03', '53300'].includes(code) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'].includes(code)
+  );
 };
 
 /** Fixed problem types for Nest's own HTTP errors: never derived from a message. */
