@@ -2,20 +2,6 @@ import type { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import type { SqlDatabase } from './sql-database.js';
 
-/** Resolves on the next 'appended' event, after `fallbackMs`, or when `signal` aborts. */
-export const nextAppend = (local: EventEmitter, fallbackMs: number, signal: AbortSignal): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      local.off('appended', done);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, fallbackMs);
-    local.on('appended', done);
-    signal.addEventListener('abort', done);
-  });
-
 /**
  * Tells live subscribers that something was appended: in-process appends wake
  * them at once; on a PostgreSQL server, appends by other processes arrive via
@@ -44,7 +30,17 @@ export class AppendWakeups {
   async next(mark: number, fallbackMs: number, signal: AbortSignal): Promise<void> {
     if (this.db.kind === 'postgres' && !this.closed) await this.listen();
     if (this.seen !== mark || signal.aborted) return;
-    await nextAppend(this.local, fallbackMs, signal);
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.local.off('appended', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, fallbackMs);
+      this.local.on('appended', done);
+      signal.addEventListener('abort', done);
+    });
   }
 
   private async listen(): Promise<void> {

@@ -1,11 +1,5 @@
 import type { EventStore, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port.js';
-
-/** Tells a subscriber that something may have been appended since `mark()`. */
-export interface Wakeups {
-  mark(): number;
-  /** Resolves on the next append after `mark`, or after `fallbackMs`, or when `signal` aborts. */
-  next(mark: number, fallbackMs: number, signal: AbortSignal): Promise<void>;
-}
+import type { AppendWakeups } from './append-wakeups.js';
 
 const FALLBACK_WAKE_MS = 1_000;
 
@@ -19,7 +13,7 @@ export class CatchUpSubscription implements Subscription {
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
-    private readonly wakeups: Wakeups,
+    private readonly wakeups: AppendWakeups,
     private readonly options: SubscribeOptions,
   ) {}
 
