@@ -8,6 +8,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError as EsdbWrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
 import { CommandIdReusedError, EventStoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
 import {
   type AppendRequest,
@@ -23,7 +24,6 @@ import {
 } from '../event-store.port.js';
 import { chainAppend } from '../hash-chain.js';
 import { migrate } from '../postgres/migrations.js';
-import { isSatisfied } from '../postgres/postgres-event-store.js';
 import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
 import { assertStorable } from '../storable-json.js';
 import { AppendLock } from './append-lock.js';
@@ -40,8 +40,6 @@ import { matchesFilter } from './event-filter.js';
 import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
 import { fromResolved, toEventData } from './ledger-envelope.js';
 import { collect, readAllPages, readTail } from './read-all-pages.js';
-
-const MAX_READ = 10_000;
 
 export interface EventStoreDbOptions {
   /** Clock for `recordedAt`; knowledge time never goes backwards whatever it says. */
@@ -135,7 +133,12 @@ export class EventStoreDbEventStore implements EventStore {
     if (!isSatisfied(expectedState, actual))
       throw new WrongExpectedVersionError(streamId, expectedState, actual);
     const head = await readTail(this.client);
-    const events = chainAppend(request, head, actual, this.knowledgeTime(head.recordedAt));
+    const events = chainAppend(
+      request,
+      head,
+      actual,
+      knowledgeTime(this.options.now?.() ?? new Date(), head.recordedAt),
+    );
     const record: CommandRecord = { ...command, streamId, expectedRevision: actual, events };
     if (events.length === 0) {
       const result = resultOf(record, head.position);
@@ -189,12 +192,6 @@ export class EventStoreDbEventStore implements EventStore {
     const result = resultOf(intent, 0);
     await recordResult(db, intent, result, written.position);
     return stored(intent, result);
-  }
-
-  /** recordedAt never goes backwards along the global order, whatever the clock says. */
-  private knowledgeTime(previous: Date): string {
-    const now = this.options.now?.() ?? new Date();
-    return (now.getTime() > previous.getTime() ? now : previous).toISOString();
   }
 
   /** Whether exactly the intent's events follow its expected revision in the stream. */

@@ -4,7 +4,6 @@ import type {
   AppendRequest,
   AppendResult,
   EventStore,
-  ExpectedState,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -13,6 +12,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { NO_REVISION } from '../event-store.port.js';
+import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
 import { chainEvents } from './chain-events.js';
 import { assertStorable } from '../storable-json.js';
 import { insertEvents, lockHead, recordAppend } from './append-statements.js';
@@ -28,21 +28,6 @@ export interface PostgresEventStoreOptions {
   /** Clock for `recordedAt`; knowledge time never goes backwards whatever it says. */
   now?: () => Date;
 }
-
-const MAX_READ = 10_000;
-
-export const isSatisfied = (expected: ExpectedState, actual: number): boolean => {
-  switch (expected.kind) {
-    case 'any':
-      return true;
-    case 'no-stream':
-      return actual === NO_REVISION;
-    case 'stream-exists':
-      return actual !== NO_REVISION;
-    case 'revision':
-      return actual === expected.revision;
-  }
-};
 
 /**
  * The event store on PostgreSQL or PGlite. Every append locks the single
@@ -85,7 +70,7 @@ export class PostgresEventStore implements EventStore {
       if (!isSatisfied(request.expectedState, actual)) {
         throw new WrongExpectedVersionError(request.streamId, request.expectedState, actual);
       }
-      const recordedAt = this.knowledgeTime(locked.head.recordedAt);
+      const recordedAt = knowledgeTime(this.options.now?.() ?? new Date(), locked.head.recordedAt);
       const rows = chainEvents(request, locked.head, actual, recordedAt);
       await insertEvents(tx, rows);
       const appendResult: AppendResult = {
@@ -110,12 +95,6 @@ export class PostgresEventStore implements EventStore {
     });
     if (!result.replayed && result.events.length > 0) this.appended.emit('appended');
     return result;
-  }
-
-  /** recordedAt never goes backwards along the global order, whatever the clock says. */
-  private knowledgeTime(previous: Date): string {
-    const now = this.options.now?.() ?? new Date();
-    return (now.getTime() > previous.getTime() ? now : previous).toISOString();
   }
 
   findCommand(commandId: string): Promise<StoredCommand | null> {
