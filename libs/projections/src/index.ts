@@ -17,3 +17,4 @@ export * from './alignment-health/alignment-health.query.js';
 export * from './scorecard/scorecard.js';
 export * from './scorecard/scorecard-facts.projection.js';
 export * from './scorecard/scorecard.query.js';
+export * from './shared/as-of.js';

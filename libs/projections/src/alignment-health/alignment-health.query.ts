@@ -1,5 +1,6 @@
 import type { SqlQueryable } from '#event-store';
-import { type AsOf, liveContentAt } from '../objection-gaps/objection-gaps.query.js';
+import { liveContentAt } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, knownUpTo } from '../shared/as-of.js';
 
 export interface Sign {
   status: 'ok' | 'warning';
@@ -34,7 +35,7 @@ export const readAlignmentHealth = async (
 ): Promise<AlignmentHealth> => {
   const t = asOf ?? now;
   const after = new Date(t.getTime() - 28 * DAY);
-  const known = asOf?.toISOString() ?? 'infinity';
+  const known = knownUpTo(asOf);
   const window = [after.toISOString(), t.toISOString(), known];
   const campaignFacts = (kind: string) =>
     db.query<Row>(

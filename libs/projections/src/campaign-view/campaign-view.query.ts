@@ -1,5 +1,5 @@
 import type { SqlQueryable } from '#event-store';
-import type { AsOf } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, knownUpTo } from '../shared/as-of.js';
 
 export interface CampaignView {
   campaignId: string;
@@ -27,7 +27,7 @@ export const readCampaignView = async (
   campaignId: string,
   { asOf, now }: AsOf,
 ): Promise<CampaignView | null> => {
-  const known = asOf?.toISOString() ?? 'infinity';
+  const known = knownUpTo(asOf);
   const t = (asOf ?? now).toISOString();
   const facts = await db.query<FactRow>(
     `SELECT kind, person_id, detail, occurred_at FROM rm_campaign_facts

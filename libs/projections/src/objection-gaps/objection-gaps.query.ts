@@ -1,4 +1,5 @@
 import type { SqlQueryable } from '#event-store';
+import { type AsOf, knownUpTo } from '../shared/as-of.js';
 
 export interface ObjectionGap {
   category: string;
@@ -9,13 +10,6 @@ export interface ObjectionGap {
   /** Content published at or before T and not withdrawn by T. */
   liveContent: { contentId: string; title: string }[];
   gap: boolean;
-}
-
-export interface AsOf {
-  /** Only events recorded at or before this instant count; it is also T. */
-  asOf?: Date;
-  /** T when there is no asOf. */
-  now: Date;
 }
 
 /**
@@ -37,7 +31,7 @@ export const readObjectionGaps = async (
   { asOf, now }: AsOf,
 ): Promise<ObjectionGap[]> => {
   const t = (asOf ?? now).toISOString();
-  const known = asOf?.toISOString() ?? 'infinity';
+  const known = knownUpTo(asOf);
   const counts = await db.query<{ category: string; last28: string; previous28: string }>(
     `SELECT category,
        count(*) FILTER (WHERE occurred_at > $1::timestamptz - interval '28 days' AND occurred_at <= $1::timestamptz) AS last28,

@@ -1,6 +1,6 @@
 import type { RetroActionItem, RetroColumn, RetroEvent, RetroSubject } from '#domain';
 import type { SqlQueryable } from '#event-store';
-import type { AsOf } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, knownUpTo } from '../shared/as-of.js';
 
 export interface RetroNoteView {
   noteId: string;
@@ -29,7 +29,7 @@ export const readRetroBoard = async (
   const facts = await db.query<{ type: RetroEvent['type']; data: RetroEvent['data']; occurred_at: Date }>(
     `SELECT type, data, occurred_at FROM rm_retro_facts
      WHERE retro_id = $1 AND recorded_at <= $2::timestamptz ORDER BY position`,
-    [retroId, asOf?.toISOString() ?? 'infinity'],
+    [retroId, knownUpTo(asOf)],
   );
   let board: RetroBoardView | null = null;
   const completed = new Set<string>();

@@ -1,6 +1,7 @@
 import type { Period } from '#domain';
 import type { SqlQueryable } from '#event-store';
-import { type AsOf, liveContentAt } from '../objection-gaps/objection-gaps.query.js';
+import { liveContentAt } from '../objection-gaps/objection-gaps.query.js';
+import { type AsOf, knownUpTo } from '../shared/as-of.js';
 import { leadSla } from './lead-sla.js';
 import type { Scorecard } from './scorecard.js';
 import { weeklyCadence } from './weekly-cadence.js';
@@ -23,7 +24,7 @@ export const readScorecard = async (
   { asOf, now, currency }: AsOf & { currency: string },
 ): Promise<Scorecard> => {
   const t = asOf ?? now;
-  const known = asOf?.toISOString() ?? 'infinity';
+  const known = knownUpTo(asOf);
   // $1, $2: the period; $3: what the ledger knew (asOf); $4, where used: T.
   const inPeriod = (row = '') =>
     `${row}occurred_at >= $1::timestamptz AND ${row}occurred_at < $2::timestamptz AND ${row}recorded_at <= $3::timestamptz`;
