@@ -2,11 +2,9 @@ import { findBlame, type Hit } from './blame-rules.js';
 import { analyse } from './blame-text.js';
 
 /** The screen's answer: which substrings judged a person or team, and how to say it blamelessly instead. */
-export interface BlameVerdict {
-  blaming: boolean;
-  phrases: string[];
-  hint: string | null;
-}
+/** A blaming verdict always carries the phrases and a hint for restating them. */
+export type BlameVerdict =
+  { blaming: true; phrases: string[]; hint: string } | { blaming: false; phrases: []; hint: null };
 
 export const BLAME_HINT =
   'Restate this as an observation of the process: say what happened to the lead, deal or step, and what in ' +

@@ -28,7 +28,7 @@ export const addRetroNote = (command: AddRetroNote, state: RetroState): RetroNot
       'text',
       {
         phrases: verdict.phrases,
-        hint: verdict.hint ?? 'Describe what happened in the process, not who is at fault.',
+        hint: verdict.hint,
       },
     );
   }
