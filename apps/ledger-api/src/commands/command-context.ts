@@ -3,7 +3,7 @@ import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Request } from 'express';
 import { badRequest } from '../http/problem.js';
-import { logCommandIds } from '../operability/request-log-ids.js';
+import { HEADER_TOKEN, logCommandIds } from '../operability/request-log-ids.js';
 
 /** What the HTTP request adds to a command: identity, expectations, tracing. */
 export interface CommandContext {
@@ -17,8 +17,6 @@ export interface CommandContext {
   receivedAt: string;
 }
 
-const TOKEN = /^[\x21-\x7e]{1,255}$/;
-
 const header = (request: Request, name: string): string | undefined => {
   const value = request.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(',') : value;
@@ -26,7 +24,7 @@ const header = (request: Request, name: string): string | undefined => {
 
 const token = (request: Request, name: string): string | undefined => {
   const value = header(request, name);
-  if (value !== undefined && !TOKEN.test(value)) {
+  if (value !== undefined && !HEADER_TOKEN.test(value)) {
     throw badRequest(name, 'token', `${name} must be 1–255 visible ASCII characters`);
   }
   return value;

@@ -3,7 +3,11 @@ import type { Request, Response } from 'express';
 import { type Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 import { toProblem } from './problem-mapping.js';
 
+/** Writes a problem; one that says when to retry also says it in Retry-After. */
 export const sendProblem = (response: Response, body: Problem, instance?: string): void => {
+  if (typeof body.retryAfterSeconds === 'number') {
+    response.setHeader('Retry-After', String(body.retryAfterSeconds));
+  }
   response
     .status(body.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -29,8 +33,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'The failure was logged; nothing was written.',
       });
     if (response.headersSent) return;
-    if (typeof body.retryAfterSeconds === 'number')
-      response.setHeader('Retry-After', String(body.retryAfterSeconds));
     sendProblem(response, body, request.originalUrl);
   }
 }

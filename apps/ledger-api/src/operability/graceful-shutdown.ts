@@ -36,7 +36,6 @@ export class GracefulShutdown implements OnModuleDestroy {
     if (this.draining) {
       // A request on a kept-alive connection: the server no longer takes new ones.
       response.setHeader('Connection', 'close');
-      response.setHeader('Retry-After', '1');
       const body = problem(503, 'shutting-down', 'The service is shutting down', {
         detail: 'send the request to another replica',
         retryAfterSeconds: 1,

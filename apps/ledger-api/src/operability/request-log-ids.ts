@@ -17,7 +17,8 @@ const byRequest = new WeakMap<IncomingMessage, LogIds>();
 const current = new AsyncLocalStorage<LogIds>();
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const TOKEN = /^[\x21-\x7e]{1,255}$/;
+/** What the ledger accepts in an id header (Idempotency-Key, X-Correlation-Id): 1–255 visible ASCII characters. */
+export const HEADER_TOKEN = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * First middleware. A read logs the client's X-Correlation-Id; a write logs a
@@ -27,7 +28,7 @@ const TOKEN = /^[\x21-\x7e]{1,255}$/;
 export const assignLogIds = (request: Request, _response: Response, next: NextFunction): void => {
   const reqId = randomUUID();
   const header = request.headers['x-correlation-id'];
-  const fromClient = READS.has(request.method) && typeof header === 'string' && TOKEN.test(header);
+  const fromClient = READS.has(request.method) && typeof header === 'string' && HEADER_TOKEN.test(header);
   byRequest.set(request, { reqId, correlationId: fromClient ? header : reqId });
   next();
 };
