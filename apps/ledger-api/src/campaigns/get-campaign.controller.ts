@@ -25,13 +25,10 @@ export class GetCampaignController {
   @ApiNotFoundResponse({ description: 'problem+json: nothing recorded about this campaign' })
   async get(
     @Param('campaignId', EntityIdPipe) campaignId: string,
-    @Query() { minPosition, asOf }: AsOfQuery,
+    @Query() query: AsOfQuery,
   ): Promise<CampaignView> {
-    await this.runners.awaitPosition(campaignViewProjection.name, minPosition);
-    const view = await readCampaignView(this.db, campaignId, {
-      asOf: asOf === undefined ? undefined : new Date(asOf),
-      now: new Date(),
-    });
+    const when = await this.runners.readAt([campaignViewProjection], query);
+    const view = await readCampaignView(this.db, campaignId, when);
     if (!view) throw new NotFoundException(`nothing is recorded about campaign ${campaignId}`);
     return view;
   }

@@ -33,11 +33,7 @@ export class AlignmentHealthController {
     description:
       'salesBlindsided, strategyNotShared, objectionsUnheard, noSharedCelebration, blameGame, huddleCadence',
   })
-  async get(@Query() { minPosition, asOf }: AsOfQuery): Promise<AlignmentHealth> {
-    for (const source of SOURCES) await this.runners.awaitPosition(source.name, minPosition);
-    return readAlignmentHealth(this.db, {
-      asOf: asOf === undefined ? undefined : new Date(asOf),
-      now: new Date(),
-    });
+  async get(@Query() query: AsOfQuery): Promise<AlignmentHealth> {
+    return readAlignmentHealth(this.db, await this.runners.readAt(SOURCES, query));
   }
 }

@@ -23,11 +23,8 @@ export class ObjectionGapsController {
       'Per objection category: count in the last 28 days and the 28 before, live content answering it; gaps (no content) first, by count',
   })
   @ApiOkResponse({ description: 'Categories, gaps first' })
-  async gaps(@Query() { minPosition, asOf }: AsOfQuery): Promise<ObjectionGap[]> {
-    await this.runners.awaitPosition(objectionGapsProjection.name, minPosition);
-    return readObjectionGaps(this.db, this.config.objectionCategories, {
-      asOf: asOf === undefined ? undefined : new Date(asOf),
-      now: new Date(),
-    });
+  async gaps(@Query() query: AsOfQuery): Promise<ObjectionGap[]> {
+    const when = await this.runners.readAt([objectionGapsProjection], query);
+    return readObjectionGaps(this.db, this.config.objectionCategories, when);
   }
 }

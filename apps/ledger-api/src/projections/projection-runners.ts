@@ -10,12 +10,14 @@ import {
   type RebuildProgress,
   ProjectionRunner,
   type ProjectionStatus,
+  type AsOf,
   allProjections,
   readRebuild,
 } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProblemException, problem } from '../http/problem.js';
+import type { AsOfQuery } from './as-of.dto.js';
 
 /** Runs every projection in the background while the service is up. */
 @Injectable()
@@ -88,6 +90,12 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
 
   statuses(): Promise<ProjectionStatus[]> {
     return Promise.all([...this.runners.values()].map((runner) => runner.status()));
+  }
+
+  /** For a read over these models: waits for `minPosition` in each, then gives the instant to evaluate at. */
+  async readAt(models: readonly { name: string }[], { minPosition, asOf }: AsOfQuery): Promise<AsOf> {
+    for (const model of models) await this.awaitPosition(model.name, minPosition);
+    return { asOf: asOf === undefined ? undefined : new Date(asOf), now: new Date() };
   }
 
   /** Read-your-writes: waits until `name` has folded `minPosition`, else 503 with Retry-After. */

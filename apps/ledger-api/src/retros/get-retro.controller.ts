@@ -25,12 +25,10 @@ export class GetRetroController {
   @ApiNotFoundResponse({ description: 'problem+json: no such retro (yet)' })
   async get(
     @Param('retroId', EntityIdPipe) retroId: string,
-    @Query() { minPosition, asOf }: AsOfQuery,
+    @Query() query: AsOfQuery,
   ): Promise<RetroBoardView> {
-    await this.runners.awaitPosition(retroBoardProjection.name, minPosition);
-    const board = await readRetroBoard(this.db, retroId, {
-      asOf: asOf === undefined ? undefined : new Date(asOf),
-    });
+    const when = await this.runners.readAt([retroBoardProjection], query);
+    const board = await readRetroBoard(this.db, retroId, when);
     if (!board) throw new NotFoundException(`retro ${retroId} is not on the board`);
     return board;
   }

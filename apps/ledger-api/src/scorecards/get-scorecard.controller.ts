@@ -34,15 +34,8 @@ export class GetScorecardController {
   })
   @ApiParam({ name: 'period', example: '2026-11', description: 'YYYY-Www (ISO week), YYYY-MM or YYYY-Qn' })
   @ApiOkResponse({ description: 'Money in integer minor units; ratios 0–1, null where nothing to divide by' })
-  async get(
-    @Param('period', PeriodPipe) period: Period,
-    @Query() { minPosition, asOf }: AsOfQuery,
-  ): Promise<Scorecard> {
-    for (const source of SOURCES) await this.runners.awaitPosition(source.name, minPosition);
-    return readScorecard(this.db, period, {
-      asOf: asOf === undefined ? undefined : new Date(asOf),
-      now: new Date(),
-      currency: this.config.currency,
-    });
+  async get(@Param('period', PeriodPipe) period: Period, @Query() query: AsOfQuery): Promise<Scorecard> {
+    const when = await this.runners.readAt(SOURCES, query);
+    return readScorecard(this.db, period, { ...when, currency: this.config.currency });
   }
 }
