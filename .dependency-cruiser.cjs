@@ -40,6 +40,15 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'no-cycles-between-app-folders',
+      comment:
+        'A folder of the service is one capability or concern: two folders that import each other are one tangle.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^apps/' },
+      to: { path: '^apps/', circular: true },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,15 +1,13 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { CelebrationSubject } from '#domain';
+import { type CelebrationSubject, celebrationCapability } from '#domain';
+import type { AppendResult } from '#event-store';
 import { plainAttendees } from '../commands/attendee.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { sendCommand } from '../commands/send-command.js';
-import { CelebrationCommandMessage } from './celebration-command.js';
+import { RunCommand } from '../commands/run-command.js';
 import { CelebrateWinDto, type CelebrationSubjectDto } from './celebration.dto.js';
 
 const subjectOf = (dto: CelebrationSubjectDto): CelebrationSubject =>
@@ -28,14 +26,14 @@ export class CelebrationsController {
     @Param('celebrationId', EntityIdPipe) celebrationId: string,
     @Body() { occurredAt, subject, attendees }: CelebrateWinDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
+  ): Promise<AppendResult> {
     const command = {
       type: 'CelebrateWin' as const,
       celebrationId,
       subject: subjectOf(subject),
       attendees: plainAttendees(attendees),
+      occurredAt,
     };
-    return sendCommand(this.bus, new CelebrationCommandMessage(command, context, occurredAt), response);
+    return this.bus.execute(new RunCommand(celebrationCapability, command, context));
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, Text } from './dto-rules.js';
+import { CalendarDate, EntityId, OccurredAt, Text } from './dto-rules.js';
 
 /** An action item as huddles and retros create them. */
 export class ActionItemDto {
@@ -37,3 +37,12 @@ export const plainActionItems = (items: ActionItemDto[]) =>
     owner,
     dueDate,
   }));
+
+/** Completing an action item of a huddle or a retro. */
+export class CompleteActionItemDto {
+  @EntityId('person-mia', 'Person id of who completed it')
+  completedBy!: string;
+
+  @OccurredAt()
+  occurredAt?: string;
+}

@@ -1,4 +1,4 @@
-import { HttpCode, SetMetadata, applyDecorators } from '@nestjs/common';
+import { HttpCode, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -7,15 +7,19 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { COMMAND_NAME, CommandMetricsInterceptor } from './command-metrics.interceptor.js';
+import { CommandResultInterceptor } from './command-result.interceptor.js';
 import { CommandResultDto } from './command-response.js';
 
-/** Route metadata: the command an endpoint runs (for its metrics). */
-export const COMMAND_NAME = 'ledger:command-name';
-
-/** OpenAPI for a command endpoint: operationId = command name, the shared headers and answers. */
+/**
+ * A command endpoint: its metrics (outermost, so they see every failure), its
+ * 201 answer with ETag and Location, and OpenAPI (operationId = command name,
+ * the shared headers and answers).
+ */
 export const CommandEndpoint = (commandName: string, summary: string) =>
   applyDecorators(
     SetMetadata(COMMAND_NAME, commandName),
+    UseInterceptors(CommandMetricsInterceptor, CommandResultInterceptor),
     HttpCode(201),
     ApiOperation({ operationId: commandName, summary }),
     ApiHeader({

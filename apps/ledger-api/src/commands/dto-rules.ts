@@ -53,6 +53,18 @@ export const TextItems = (
     Length(1, maxLength, { each: true }),
   );
 
+/** A category of the ledger's objection taxonomy; the controller checks it against the configuration. */
+export const ObjectionCategory = () =>
+  applyDecorators(
+    ApiProperty({
+      example: 'price',
+      description:
+        'From the ledger’s objection taxonomy (LEDGER_OBJECTION_CATEGORIES; default price, timing, competitor, feature-gap, integration, trust, other)',
+    }),
+    IsString(),
+    Length(1, 50),
+  );
+
 export const EntityId = (example: string, description: string) =>
   applyDecorators(
     ApiProperty({ example, description, pattern: ENTITY_ID.source }),

@@ -1,18 +1,16 @@
-import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { huddleCapability } from '#domain';
+import type { AppendResult } from '#event-store';
+import { CompleteActionItemDto, plainActionItems } from '../commands/action-item.dto.js';
 import { plainAttendees } from '../commands/attendee.dto.js';
-import { plainActionItems } from '../commands/action-item.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { sendCommand } from '../commands/send-command.js';
-import { CompleteActionItemDto } from '../retros/retro.dto.js';
+import { RunCommand } from '../commands/run-command.js';
 import { requireAllInTaxonomy } from '../commands/taxonomy.js';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
-import { HuddleCommandMessage } from './huddle-command.js';
 import { HoldHuddleDto } from './huddle.dto.js';
 
 @ApiTags('huddles')
@@ -30,24 +28,22 @@ export class HuddlesController {
   )
   hold(
     @Param('huddleId', EntityIdPipe) huddleId: string,
-    @Body() { occurredAt, attendees, actionItems, ...huddle }: HoldHuddleDto,
+    @Body() { attendees, actionItems, ...huddle }: HoldHuddleDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
+  ): Promise<AppendResult> {
     requireAllInTaxonomy(
       this.config.objectionCategories,
       huddle.objectionCategoriesDiscussed,
       'objectionCategoriesDiscussed',
     );
-    const items = plainActionItems(actionItems);
     const command = {
       type: 'HoldHuddle' as const,
       huddleId,
       ...huddle,
       attendees: plainAttendees(attendees),
-      actionItems: items,
+      actionItems: plainActionItems(actionItems),
     };
-    return sendCommand(this.bus, new HuddleCommandMessage(command, context, occurredAt), response);
+    return this.bus.execute(new RunCommand(huddleCapability, command, context));
   }
 
   @Post('action-items/:actionItemId/complete')
@@ -58,11 +54,10 @@ export class HuddlesController {
   complete(
     @Param('huddleId', EntityIdPipe) huddleId: string,
     @Param('actionItemId', EntityIdPipe) actionItemId: string,
-    @Body() { occurredAt, completedBy }: CompleteActionItemDto,
+    @Body() completion: CompleteActionItemDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    const command = { type: 'CompleteActionItem' as const, huddleId, actionItemId, completedBy };
-    return sendCommand(this.bus, new HuddleCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    const command = { type: 'CompleteActionItem' as const, huddleId, actionItemId, ...completion };
+    return this.bus.execute(new RunCommand(huddleCapability, command, context));
   }
 }

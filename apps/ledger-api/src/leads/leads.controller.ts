@@ -1,15 +1,14 @@
-import { Body, Controller, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { leadCapability } from '#domain';
+import type { AppendResult } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { sendCommand } from '../commands/send-command.js';
+import { RunCommand } from '../commands/run-command.js';
 import { requireInTaxonomy } from '../commands/taxonomy.js';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
-import { LeadCommandMessage } from './lead-command.js';
 import { AcceptLeadDto, FollowUpLeadDto, HandOffLeadDto, RejectLeadDto } from './lead.dto.js';
 
 @ApiTags('leads')
@@ -24,45 +23,38 @@ export class LeadsController {
   @CommandEndpoint('HandOffLead', 'Marketing hands a lead to a named sales rep (once)')
   handOff(
     @Param('leadId', EntityIdPipe) leadId: string,
-    @Body() { occurredAt, handedOffBy, assignedTo, sourceCampaignId }: HandOffLeadDto,
+    @Body() { sourceCampaignId, ...handOff }: HandOffLeadDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
+  ): Promise<AppendResult> {
     const command = {
       type: 'HandOffLead' as const,
       leadId,
-      handedOffBy,
-      assignedTo,
+      ...handOff,
       sourceCampaignId: sourceCampaignId ?? null,
     };
-    return sendCommand(this.bus, new LeadCommandMessage(command, context, occurredAt), response);
+    return this.bus.execute(new RunCommand(leadCapability, command, context));
   }
 
   @Post('follow-up')
   @CommandEndpoint('FollowUpLead', 'The rep contacted the lead (the first follow-up counts for the SLA)')
   followUp(
     @Param('leadId', EntityIdPipe) leadId: string,
-    @Body() { occurredAt, followedUpBy, channel }: FollowUpLeadDto,
+    @Body() followUp: FollowUpLeadDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    const command = { type: 'FollowUpLead' as const, leadId, followedUpBy, channel };
-    return sendCommand(this.bus, new LeadCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    const command = { type: 'FollowUpLead' as const, leadId, ...followUp };
+    return this.bus.execute(new RunCommand(leadCapability, command, context));
   }
 
   @Post('accept')
   @CommandEndpoint('AcceptLead', 'Sales accepts a handed-off lead')
   accept(
     @Param('leadId', EntityIdPipe) leadId: string,
-    @Body() { occurredAt, decidedBy }: AcceptLeadDto,
+    @Body() decision: AcceptLeadDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    return sendCommand(
-      this.bus,
-      new LeadCommandMessage({ type: 'AcceptLead', leadId, decidedBy }, context, occurredAt),
-      response,
-    );
+  ): Promise<AppendResult> {
+    const command = { type: 'AcceptLead' as const, leadId, ...decision };
+    return this.bus.execute(new RunCommand(leadCapability, command, context));
   }
 
   @Post('reject')
@@ -72,12 +64,11 @@ export class LeadsController {
   )
   reject(
     @Param('leadId', EntityIdPipe) leadId: string,
-    @Body() { occurredAt, decidedBy, reasonCode, reasonText }: RejectLeadDto,
+    @Body() decision: RejectLeadDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    requireInTaxonomy(this.config.leadRejectionReasons, reasonCode, 'reasonCode');
-    const command = { type: 'RejectLead' as const, leadId, decidedBy, reasonCode, reasonText };
-    return sendCommand(this.bus, new LeadCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    requireInTaxonomy(this.config.leadRejectionReasons, decision.reasonCode, 'reasonCode');
+    const command = { type: 'RejectLead' as const, leadId, ...decision };
+    return this.bus.execute(new RunCommand(leadCapability, command, context));
   }
 }

@@ -1,8 +1,6 @@
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { CommandMetricsInterceptor } from './command-metrics.interceptor.js';
 import { GracefulShutdown } from './graceful-shutdown.js';
 import { LedgerMetrics } from './ledger-metrics.js';
 import { pinoParams } from './logging.js';
@@ -17,9 +15,5 @@ import { ProbesController } from './probes.controller.js';
 export const operability = (log: Logger) => ({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), LoggerModule.forRoot(pinoParams(log))],
   controllers: [ProbesController, MetricsController],
-  providers: [
-    LedgerMetrics,
-    GracefulShutdown,
-    { provide: APP_INTERCEPTOR, useClass: CommandMetricsInterceptor },
-  ],
+  providers: [LedgerMetrics, GracefulShutdown],
 });

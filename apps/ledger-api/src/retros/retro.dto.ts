@@ -69,11 +69,3 @@ export class CloseRetroDto {
   @OccurredAt()
   occurredAt?: string;
 }
-
-export class CompleteActionItemDto {
-  @EntityId('person-mia', 'Person id of who completed it')
-  completedBy!: string;
-
-  @OccurredAt()
-  occurredAt?: string;
-}

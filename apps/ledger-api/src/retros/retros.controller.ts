@@ -1,22 +1,14 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { RetroSubject } from '#domain';
-import { plainActionItems } from '../commands/action-item.dto.js';
+import { type RetroSubject, retroCapability } from '#domain';
+import type { AppendResult } from '#event-store';
+import { CompleteActionItemDto, plainActionItems } from '../commands/action-item.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import type { CommandResultDto } from '../commands/command-response.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { sendCommand } from '../commands/send-command.js';
-import { RetroCommandMessage } from './retro-command.js';
-import {
-  AddRetroNoteDto,
-  CloseRetroDto,
-  CompleteActionItemDto,
-  OpenRetroDto,
-  type RetroSubjectDto,
-} from './retro.dto.js';
+import { RunCommand } from '../commands/run-command.js';
+import { AddRetroNoteDto, CloseRetroDto, OpenRetroDto, type RetroSubjectDto } from './retro.dto.js';
 
 const subjectOf = (dto: RetroSubjectDto): RetroSubject => {
   switch (dto.kind) {
@@ -38,12 +30,11 @@ export class RetrosController {
   @CommandEndpoint('OpenRetro', 'Open a blame-free retro on a campaign, a deal or a period')
   open(
     @Param('retroId', EntityIdPipe) retroId: string,
-    @Body() { occurredAt, subject, facilitator }: OpenRetroDto,
+    @Body() { subject, ...retro }: OpenRetroDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    const command = { type: 'OpenRetro' as const, retroId, subject: subjectOf(subject), facilitator };
-    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    const command = { type: 'OpenRetro' as const, retroId, subject: subjectOf(subject), ...retro };
+    return this.bus.execute(new RunCommand(retroCapability, command, context));
   }
 
   @Post('add-note')
@@ -53,26 +44,28 @@ export class RetrosController {
   )
   addNote(
     @Param('retroId', EntityIdPipe) retroId: string,
-    @Body() { occurredAt, author, ...note }: AddRetroNoteDto,
+    @Body() { author, ...note }: AddRetroNoteDto,
     // Without an author, the client's Idempotency-Key and correlation id are anonymised.
     @CommandCtx('anonymous-unless-author') context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
+  ): Promise<AppendResult> {
     const command = { type: 'AddRetroNote' as const, retroId, ...note, author: author ?? null };
-    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
+    return this.bus.execute(new RunCommand(retroCapability, command, context));
   }
 
   @Post('close')
   @CommandEndpoint('CloseRetro', 'Close the retro with its action items; no notes after close')
   close(
     @Param('retroId', EntityIdPipe) retroId: string,
-    @Body() { occurredAt, closedBy, actionItems }: CloseRetroDto,
+    @Body() { actionItems, ...close }: CloseRetroDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    const items = plainActionItems(actionItems);
-    const command = { type: 'CloseRetro' as const, retroId, closedBy, actionItems: items };
-    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    const command = {
+      type: 'CloseRetro' as const,
+      retroId,
+      ...close,
+      actionItems: plainActionItems(actionItems),
+    };
+    return this.bus.execute(new RunCommand(retroCapability, command, context));
   }
 
   @Post('action-items/:actionItemId/complete')
@@ -83,11 +76,10 @@ export class RetrosController {
   complete(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Param('actionItemId', EntityIdPipe) actionItemId: string,
-    @Body() { occurredAt, completedBy }: CompleteActionItemDto,
+    @Body() completion: CompleteActionItemDto,
     @CommandCtx() context: CommandContext,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<CommandResultDto> {
-    const command = { type: 'CompleteRetroActionItem' as const, retroId, actionItemId, completedBy };
-    return sendCommand(this.bus, new RetroCommandMessage(command, context, occurredAt), response);
+  ): Promise<AppendResult> {
+    const command = { type: 'CompleteRetroActionItem' as const, retroId, actionItemId, ...completion };
+    return this.bus.execute(new RunCommand(retroCapability, command, context));
   }
 }

@@ -1,5 +1,5 @@
 import { given } from '#testing';
-import { campaignDecider } from './campaign.decider.js';
+import { campaignCapability } from './campaign.capability.js';
 import type { CampaignEvent } from './campaign.events.js';
 import { ended, launched, proposed, roster } from './campaign.fixtures.js';
 
@@ -11,22 +11,22 @@ const acknowledged: CampaignEvent = {
 
 describe('AcknowledgeBriefing', () => {
   it('given a launched campaign, when a rep acknowledges, then BriefingAcknowledged', () => {
-    given(campaignDecider, [launched])
+    given(campaignCapability, [launched])
       .when(acknowledge)
       .then([{ type: 'BriefingAcknowledged', data: { campaignId: 'q3', acknowledgedBy: 'ana' } }]);
   });
 
   it('given the rep already acknowledged, when again, then nothing new and the first event is the precedent', () => {
-    given(campaignDecider, [launched, acknowledged]).when(acknowledge).then([]);
-    expect(campaignDecider.precedent?.(acknowledge, [proposed, launched, acknowledged])).toBe(2);
+    given(campaignCapability, [launched, acknowledged]).when(acknowledge).then([]);
+    expect(campaignCapability.precedent?.(acknowledge, [proposed, launched, acknowledged])).toBe(2);
     expect(
-      campaignDecider.precedent?.({ ...acknowledge, acknowledgedBy: 'lee' }, [launched, acknowledged]),
+      campaignCapability.precedent?.({ ...acknowledge, acknowledgedBy: 'lee' }, [launched, acknowledged]),
     ).toBe(-1);
   });
 
   it('given an unknown campaign, then it is a conflict; a marketer cannot acknowledge', () => {
-    given(campaignDecider).when(acknowledge).thenRejects('conflict', 'campaign-unknown');
-    given(campaignDecider, [launched])
+    given(campaignCapability).when(acknowledge).thenRejects('conflict', 'campaign-unknown');
+    given(campaignCapability, [launched])
       .when({ ...acknowledge, acknowledgedBy: 'mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
@@ -43,7 +43,7 @@ describe('ReportBlindside', () => {
   };
 
   it('given any campaign, even one never recorded, when a rep reports, then BlindsideReported', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when(report)
       .then([
         {
@@ -60,7 +60,7 @@ describe('ReportBlindside', () => {
   });
 
   it('given a marketer as reporter, then 422', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when({ ...report, reportedBy: 'mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
@@ -70,13 +70,13 @@ describe('EndCampaign', () => {
   const end = { type: 'EndCampaign' as const, campaignId: 'q3', endedBy: 'mia', roster };
 
   it('given a launched campaign, when ended, then CampaignEnded', () => {
-    given(campaignDecider, [launched])
+    given(campaignCapability, [launched])
       .when(end)
       .then([{ type: 'CampaignEnded', data: { campaignId: 'q3', endedBy: 'mia' } }]);
   });
 
   it('given a campaign not launched, or already ended, then it is a conflict', () => {
-    given(campaignDecider, [proposed]).when(end).thenRejects('conflict', 'campaign-not-launched');
-    given(campaignDecider, [launched, ended]).when(end).thenRejects('conflict', 'campaign-ended');
+    given(campaignCapability, [proposed]).when(end).thenRejects('conflict', 'campaign-not-launched');
+    given(campaignCapability, [launched, ended]).when(end).thenRejects('conflict', 'campaign-ended');
   });
 });

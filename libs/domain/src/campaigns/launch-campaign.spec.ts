@@ -1,12 +1,12 @@
 import { given } from '#testing';
-import { campaignDecider } from './campaign.decider.js';
+import { campaignCapability } from './campaign.capability.js';
 import { brief, ended, launched, proposed, reviewed, roster } from './campaign.fixtures.js';
 
 const launch = { type: 'LaunchCampaign' as const, campaignId: 'q3', ...brief, launchedBy: 'mia', roster };
 
 describe('LaunchCampaign', () => {
   it('given a proposed and reviewed campaign, when launched, then it records the review and the sales roster size', () => {
-    given(campaignDecider, [proposed, reviewed])
+    given(campaignCapability, [proposed, reviewed])
       .when(launch)
       .then([
         {
@@ -27,7 +27,7 @@ describe('LaunchCampaign', () => {
   });
 
   it('given a campaign never proposed, when launched, then it is launched all the same, unreviewed', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when(launch)
       .then([
         {
@@ -38,17 +38,17 @@ describe('LaunchCampaign', () => {
   });
 
   it('given a launched or ended campaign, when launched again, then it is a conflict', () => {
-    given(campaignDecider, [launched]).when(launch).thenRejects('conflict', 'campaign-already-launched');
-    given(campaignDecider, [launched, ended])
+    given(campaignCapability, [launched]).when(launch).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignCapability, [launched, ended])
       .when(launch)
       .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a launcher from sales or off the roster, then 422 names the rule', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when({ ...launch, launchedBy: 'sam' })
       .thenRejects('rule', 'person-not-in-marketing');
-    given(campaignDecider)
+    given(campaignCapability)
       .when({ ...launch, launchedBy: 'ghost' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,5 +1,5 @@
 import { given } from '#testing';
-import { campaignDecider } from './campaign.decider.js';
+import { campaignCapability } from './campaign.capability.js';
 import { brief, launched, proposed, roster } from './campaign.fixtures.js';
 
 const propose = {
@@ -21,7 +21,7 @@ const review = {
 
 describe('ProposeCampaign', () => {
   it('given nothing, when marketing proposes, then CampaignProposed shares the draft', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when(propose)
       .then([
         {
@@ -32,12 +32,12 @@ describe('ProposeCampaign', () => {
   });
 
   it('given a proposal, when proposed again, then it is a conflict; after launch too', () => {
-    given(campaignDecider, [proposed]).when(propose).thenRejects('conflict', 'campaign-already-proposed');
-    given(campaignDecider, [launched]).when(propose).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignCapability, [proposed]).when(propose).thenRejects('conflict', 'campaign-already-proposed');
+    given(campaignCapability, [launched]).when(propose).thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a proposer from sales, then 422', () => {
-    given(campaignDecider)
+    given(campaignCapability)
       .when({ ...propose, proposedBy: 'sam' })
       .thenRejects('rule', 'person-not-in-marketing');
   });
@@ -45,7 +45,7 @@ describe('ProposeCampaign', () => {
 
 describe('ReviewCampaign', () => {
   it('given a proposal, when a sales rep voices concerns, then CampaignReviewed records the verdict unflagged', () => {
-    given(campaignDecider, [proposed])
+    given(campaignCapability, [proposed])
       .when(review)
       .then([
         {
@@ -62,7 +62,7 @@ describe('ReviewCampaign', () => {
   });
 
   it('given blaming reasons, then the review is accepted with a blame flag', () => {
-    given(campaignDecider, [proposed])
+    given(campaignCapability, [proposed])
       .when({ ...review, reasons: 'Marketing never listens to sales, as usual' })
       .then([
         {
@@ -79,14 +79,14 @@ describe('ReviewCampaign', () => {
   });
 
   it('given no proposal, or a launched campaign, then it is a conflict', () => {
-    given(campaignDecider).when(review).thenRejects('conflict', 'campaign-not-proposed');
-    given(campaignDecider, [proposed, launched])
+    given(campaignCapability).when(review).thenRejects('conflict', 'campaign-not-proposed');
+    given(campaignCapability, [proposed, launched])
       .when(review)
       .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a reviewer from marketing, then 422: the stink test is sales’ call', () => {
-    given(campaignDecider, [proposed])
+    given(campaignCapability, [proposed])
       .when({ ...review, reviewedBy: 'mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });

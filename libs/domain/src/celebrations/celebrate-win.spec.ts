@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { CelebrateWin } from './celebrate-win.js';
-import { celebrationDecider, celebrationStreamId } from './celebration.decider.js';
+import { celebrationCapability } from './celebration.capability.js';
 import type { WinCelebrated } from './celebration.events.js';
 
 const roster: RosterLookup = {
@@ -36,7 +36,7 @@ const celebrateDeals: CelebrateWin = {
 
 describe('CelebrateWin', () => {
   it('given no history, when both teams celebrate the quarter goal, then WinCelebrated names the goal and who came', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when(celebrateQuarter)
       .then([
         {
@@ -54,7 +54,7 @@ describe('CelebrateWin', () => {
   });
 
   it('given no history, when both teams celebrate two deals, then WinCelebrated names the deals', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when(celebrateDeals)
       .then([
         {
@@ -84,19 +84,19 @@ describe('CelebrateWin', () => {
         ],
       },
     };
-    given(celebrationDecider, [celebrated])
+    given(celebrationCapability, [celebrated])
       .when(celebrateQuarter)
       .thenRejects('conflict', 'celebration-already-recorded');
   });
 
   it('when nobody attended, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({ ...celebrateQuarter, attendees: [] })
       .thenRejects('rule', 'no-attendees');
   });
 
   it('when someone is listed twice, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({
         ...celebrateQuarter,
         attendees: [
@@ -109,13 +109,13 @@ describe('CelebrateWin', () => {
   });
 
   it('when an attendee is given the wrong team, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({ ...celebrateQuarter, attendees: [{ personId: 'person-mia', team: 'sales' }] })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when an attendee is not on the roster, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({
         ...celebrateQuarter,
         attendees: [
@@ -127,13 +127,13 @@ describe('CelebrateWin', () => {
   });
 
   it('when a celebration of deals names no deal, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({ ...celebrateDeals, subject: { kind: 'deals', dealIds: [] } })
       .thenRejects('rule', 'no-deals');
   });
 
   it('when a celebration of deals names a deal twice, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({
         ...celebrateDeals,
         subject: { kind: 'deals', dealIds: ['acme-renewal-2026', 'acme-renewal-2026'] },
@@ -142,14 +142,14 @@ describe('CelebrateWin', () => {
   });
 
   it('when the goal period does not exist, then it is refused', () => {
-    given(celebrationDecider)
+    given(celebrationCapability)
       .when({ ...celebrateQuarter, subject: { kind: 'goal', period: '2021-W53' } })
       .thenRejects('rule', 'invalid-period');
   });
 
   it('names the attendee in the refusal', () => {
     expect(() =>
-      celebrationDecider.decide(
+      celebrationCapability.decide(
         {
           ...celebrateDeals,
           attendees: [
@@ -157,12 +157,8 @@ describe('CelebrateWin', () => {
             { personId: 'person-omar', team: 'sales' },
           ],
         },
-        celebrationDecider.initialState,
+        celebrationCapability.initialState,
       ),
     ).toThrow(expect.objectContaining({ kind: 'rule', field: 'attendees[1].personId' }));
-  });
-
-  it('names the stream after the celebration', () => {
-    expect(celebrationStreamId('q1-goal-hit')).toBe('celebration-q1-goal-hit');
   });
 });

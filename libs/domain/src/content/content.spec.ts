@@ -1,5 +1,5 @@
 import { given } from '#testing';
-import { contentDecider } from './content.decider.js';
+import { contentCapability } from './content.capability.js';
 import type { ContentEvent } from './content.events.js';
 
 const roster = { mia: 'marketing', sam: 'sales' } as const;
@@ -31,7 +31,7 @@ const withdraw = {
 
 describe('AddressObjection', () => {
   it('given nothing, when marketing publishes an answer to a category, then ContentPublished', () => {
-    given(contentDecider)
+    given(contentCapability)
       .when(publish)
       .then([
         {
@@ -48,8 +48,8 @@ describe('AddressObjection', () => {
   });
 
   it('given it was published, when published again, then conflict; sales cannot publish', () => {
-    given(contentDecider, [published]).when(publish).thenRejects('conflict', 'content-already-published');
-    given(contentDecider)
+    given(contentCapability, [published]).when(publish).thenRejects('conflict', 'content-already-published');
+    given(contentCapability)
       .when({ ...publish, publishedBy: 'sam' })
       .thenRejects('rule', 'person-not-in-marketing');
   });
@@ -57,14 +57,14 @@ describe('AddressObjection', () => {
 
 describe('WithdrawContent', () => {
   it('given live content, when withdrawn, then ContentWithdrawn', () => {
-    given(contentDecider, [published])
+    given(contentCapability, [published])
       .when(withdraw)
       .then([{ type: 'ContentWithdrawn', data: { contentId: 'roi-calculator', withdrawnBy: 'mia' } }]);
   });
 
   it('given unpublished or withdrawn content, then it is a conflict', () => {
-    given(contentDecider).when(withdraw).thenRejects('conflict', 'content-not-published');
-    given(contentDecider, [
+    given(contentCapability).when(withdraw).thenRejects('conflict', 'content-not-published');
+    given(contentCapability, [
       published,
       { type: 'ContentWithdrawn', data: { contentId: 'roi-calculator', withdrawnBy: 'mia' } },
     ])

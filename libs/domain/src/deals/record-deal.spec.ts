@@ -1,6 +1,6 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
-import { dealDecider, dealStreamId } from './deal.decider.js';
+import { dealCapability } from './deal.capability.js';
 import type { DealRecorded } from './deal.events.js';
 import type { RecordDeal } from './record-deal.js';
 
@@ -54,7 +54,7 @@ const wonRecorded: DealRecorded = {
 
 describe('RecordDeal', () => {
   it('given no history, when a won deal is recorded, then DealRecorded carries it without ledgerCurrency or roster', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when(won)
       .then([
         {
@@ -77,7 +77,7 @@ describe('RecordDeal', () => {
   });
 
   it('given no history, when a lost deal with a factual loss reason is recorded, then it is not flagged', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when(lost)
       .then([
         {
@@ -100,7 +100,7 @@ describe('RecordDeal', () => {
   });
 
   it('given no history, when the loss reason blames marketing, then DealRecorded carries the blame flag', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...lost, lossReason: 'Thanks to marketing we lost the Globex deal.' })
       .then([
         {
@@ -123,7 +123,7 @@ describe('RecordDeal', () => {
   });
 
   it('given no history, when a lost deal of amount 0 with no reason and a closing time with an offset is recorded, then closedAt is in UTC', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...lost, amount: 0, lossReason: null, closedAt: '2026-03-20T10:00:00+01:00' })
       .then([
         {
@@ -146,79 +146,75 @@ describe('RecordDeal', () => {
   });
 
   it('given the deal was recorded, when the same deal is recorded again, then nothing new happens', () => {
-    given(dealDecider, [wonRecorded]).when(won).then([]);
+    given(dealCapability, [wonRecorded]).when(won).then([]);
   });
 
   it('given the deal was recorded, when the same deal is retried with closedAt in another offset, then nothing new happens', () => {
-    given(dealDecider, [wonRecorded])
+    given(dealCapability, [wonRecorded])
       .when({ ...won, closedAt: '2026-03-12T17:45:00+01:00' })
       .then([]);
   });
 
   it('given the deal was recorded, when it is recorded with a different amount, then it is a conflict', () => {
-    given(dealDecider, [wonRecorded])
+    given(dealCapability, [wonRecorded])
       .when({ ...won, amount: 5_000_000 })
       .thenRejects('conflict', 'deal-already-recorded');
   });
 
   it('given the deal was recorded, when it is recorded with its campaigns in another order, then it is a conflict', () => {
-    given(dealDecider, [wonRecorded])
+    given(dealCapability, [wonRecorded])
       .when({ ...won, campaignIds: ['spring-webinar', 'q3-upsell'] })
       .thenRejects('conflict', 'deal-already-recorded');
   });
 
   it('when the currency is not the ledger currency, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, currency: 'USD' })
       .thenRejects('rule', 'currency-mismatch');
   });
 
   it('when a won deal has a loss reason, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, lossReason: 'We lost the Globex deal on price.' })
       .thenRejects('rule', 'loss-reason-on-won-deal');
   });
 
   it('when the amount is negative, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, amount: -100 })
       .thenRejects('rule', 'invalid-amount');
   });
 
   it('when the amount has a fraction of a minor unit, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, amount: 48_000.5 })
       .thenRejects('rule', 'invalid-amount');
   });
 
   it('when closedAt is not an instant with a zone, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, closedAt: '2026-03-12' })
       .thenRejects('rule', 'invalid-closed-at');
   });
 
   it('when the owner is from marketing, then it breaks the rule that a sales rep owns the deal', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, owner: 'person-mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when the owner is not on the roster, then it is refused', () => {
-    given(dealDecider)
+    given(dealCapability)
       .when({ ...won, owner: 'person-left-in-january' })
       .thenRejects('rule', 'person-not-on-roster');
   });
 
   it('names the offending field', () => {
-    const decide = (command: RecordDeal) => () => dealDecider.decide(command, dealDecider.initialState);
+    const decide = (command: RecordDeal) => () => dealCapability.decide(command, dealCapability.initialState);
     expect(decide({ ...won, currency: 'USD' })).toThrow(expect.objectContaining({ field: 'currency' }));
     expect(decide({ ...won, lossReason: 'Budget moved to Q4.' })).toThrow(
       expect.objectContaining({ field: 'lossReason' }),
     );
     expect(decide({ ...won, amount: -1 })).toThrow(expect.objectContaining({ field: 'amount' }));
-  });
-
-  it('names the stream after the deal', () => {
-    expect(dealStreamId('acme-renewal-2026')).toBe('deal-acme-renewal-2026');
   });
 });

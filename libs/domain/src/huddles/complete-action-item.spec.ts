@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { CompleteActionItem } from './complete-action-item.js';
-import { huddleDecider } from './huddle.decider.js';
+import { huddleCapability } from './huddle.capability.js';
 import type { ActionItemCompleted, HuddleHeld } from './huddle.events.js';
 
 const roster: RosterLookup = { 'person-mia': 'marketing', 'person-sam': 'sales' };
@@ -52,7 +52,7 @@ const firstDone: ActionItemCompleted = {
 
 describe('CompleteActionItem', () => {
   it('given a held huddle, when its owner completes an action item, then ActionItemCompleted is recorded', () => {
-    given(huddleDecider, [held])
+    given(huddleCapability, [held])
       .when(complete)
       .then([
         {
@@ -63,7 +63,7 @@ describe('CompleteActionItem', () => {
   });
 
   it('given one item done, when someone from the other team completes the other item, then it is recorded', () => {
-    given(huddleDecider, [held, firstDone])
+    given(huddleCapability, [held, firstDone])
       .when({ ...complete, actionItemId: 'ai-2', completedBy: 'person-mia' })
       .then([
         {
@@ -74,23 +74,23 @@ describe('CompleteActionItem', () => {
   });
 
   it('given the item is already done, when completed again, then nothing new happens', () => {
-    given(huddleDecider, [held, firstDone])
+    given(huddleCapability, [held, firstDone])
       .when({ ...complete, completedBy: 'person-sam' })
       .then([]);
   });
 
   it('given no huddle, when an item is completed, then it is a conflict', () => {
-    given(huddleDecider).when(complete).thenRejects('conflict', 'action-item-not-found');
+    given(huddleCapability).when(complete).thenRejects('conflict', 'action-item-not-found');
   });
 
   it('given a held huddle, when an item it did not agree is completed, then it is a conflict', () => {
-    given(huddleDecider, [held])
+    given(huddleCapability, [held])
       .when({ ...complete, actionItemId: 'ai-9' })
       .thenRejects('conflict', 'action-item-not-found');
   });
 
   it('when the person completing it is not on the roster, then it is refused', () => {
-    given(huddleDecider, [held])
+    given(huddleCapability, [held])
       .when({ ...complete, completedBy: 'person-agency' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { HoldHuddle } from './hold-huddle.js';
-import { huddleDecider, huddleStreamId } from './huddle.decider.js';
+import { huddleCapability } from './huddle.capability.js';
 import type { HuddleHeld } from './huddle.events.js';
 
 const roster: RosterLookup = {
@@ -42,7 +42,7 @@ const hold: HoldHuddle = {
 
 describe('HoldHuddle', () => {
   it('given no history, when the weekly huddle is held, then HuddleHeld records it without blame', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when(hold)
       .then([
         {
@@ -79,7 +79,7 @@ describe('HoldHuddle', () => {
   });
 
   it('given no history, when a short huddle skips the numbers and has no notes, then heldAt is in UTC', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         heldAt: '2026-03-09T10:30:00+01:00',
@@ -109,7 +109,7 @@ describe('HoldHuddle', () => {
   });
 
   it('given no history, when a not-working note blames a team, then HuddleHeld carries the blame flag', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({ ...hold, notWorking: ['Sales never follows up on the leads we send them.'] })
       .then([
         {
@@ -146,7 +146,7 @@ describe('HoldHuddle', () => {
   });
 
   it('given no history, when an action item blames a person, then HuddleHeld carries the blame flag', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         working: [],
@@ -203,17 +203,17 @@ describe('HoldHuddle', () => {
         blameFlag: false,
       },
     };
-    given(huddleDecider, [held]).when(hold).thenRejects('conflict', 'huddle-already-held');
+    given(huddleCapability, [held]).when(hold).thenRejects('conflict', 'huddle-already-held');
   });
 
   it('when nobody attended, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({ ...hold, attendees: [] })
       .thenRejects('rule', 'no-attendees');
   });
 
   it('when an attendee is given the wrong team, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         attendees: [
@@ -225,7 +225,7 @@ describe('HoldHuddle', () => {
   });
 
   it('when an attendee is listed twice, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         attendees: [
@@ -237,20 +237,20 @@ describe('HoldHuddle', () => {
   });
 
   it('when an attendee is not on the roster, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({ ...hold, attendees: [{ personId: 'person-visitor', team: 'sales' }] })
       .thenRejects('rule', 'person-not-on-roster');
   });
 
   it('when two action items share an id, then it is refused', () => {
     const [first, second] = hold.actionItems;
-    given(huddleDecider)
+    given(huddleCapability)
       .when({ ...hold, actionItems: [first, { ...second, actionItemId: 'ai-1' }] })
       .thenRejects('rule', 'duplicate-action-item');
   });
 
   it('when an action item owner is not on the roster, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         actionItems: [
@@ -266,7 +266,7 @@ describe('HoldHuddle', () => {
   });
 
   it('when an action item is due on a day that does not exist, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({
         ...hold,
         actionItems: [
@@ -282,13 +282,14 @@ describe('HoldHuddle', () => {
   });
 
   it('when heldAt is not an instant with a zone, then it is refused', () => {
-    given(huddleDecider)
+    given(huddleCapability)
       .when({ ...hold, heldAt: 'Monday morning' })
       .thenRejects('rule', 'invalid-held-at');
   });
 
   it('names the field of the offending attendee and action item', () => {
-    const decide = (command: HoldHuddle) => () => huddleDecider.decide(command, huddleDecider.initialState);
+    const decide = (command: HoldHuddle) => () =>
+      huddleCapability.decide(command, huddleCapability.initialState);
     expect(
       decide({
         ...hold,
@@ -301,9 +302,5 @@ describe('HoldHuddle', () => {
     expect(decide({ ...hold, actionItems: [{ ...hold.actionItems[0], owner: 'person-nobody' }] })).toThrow(
       expect.objectContaining({ field: 'actionItems[0].owner' }),
     );
-  });
-
-  it('names the stream after the huddle', () => {
-    expect(huddleStreamId('2026-w11-pipeline')).toBe('huddle-2026-w11-pipeline');
   });
 });

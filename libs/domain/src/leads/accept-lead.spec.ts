@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { AcceptLead } from './accept-lead.js';
-import { leadDecider } from './lead.decider.js';
+import { leadCapability } from './lead.capability.js';
 import type { LeadAccepted, LeadHandedOff, LeadRejected } from './lead.events.js';
 
 const roster: RosterLookup = { 'person-mia': 'marketing', 'person-sam': 'sales', 'person-lena': 'sales' };
@@ -36,37 +36,37 @@ const rejected: LeadRejected = {
 
 describe('AcceptLead', () => {
   it('given a handed-off lead, when sales accepts it, then LeadAccepted names who decided', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when(accept)
       .then([{ type: 'LeadAccepted', data: { leadId: 'lead-globex-vp', decidedBy: 'person-lena' } }]);
   });
 
   it('given a handed-off lead, when a rep other than the assignee accepts it, then it is recorded', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...accept, decidedBy: 'person-sam' })
       .then([{ type: 'LeadAccepted', data: { leadId: 'lead-globex-vp', decidedBy: 'person-sam' } }]);
   });
 
   it('given no handoff, when accepted, then it is a conflict', () => {
-    given(leadDecider).when(accept).thenRejects('conflict', 'lead-not-handed-off');
+    given(leadCapability).when(accept).thenRejects('conflict', 'lead-not-handed-off');
   });
 
   it('given an accepted lead, when accepted again, then it is a conflict', () => {
-    given(leadDecider, [handedOff, accepted]).when(accept).thenRejects('conflict', 'lead-already-decided');
+    given(leadCapability, [handedOff, accepted]).when(accept).thenRejects('conflict', 'lead-already-decided');
   });
 
   it('given a rejected lead, when accepted, then it is a conflict', () => {
-    given(leadDecider, [handedOff, rejected]).when(accept).thenRejects('conflict', 'lead-already-decided');
+    given(leadCapability, [handedOff, rejected]).when(accept).thenRejects('conflict', 'lead-already-decided');
   });
 
   it('when someone from marketing accepts, then it breaks the rule that sales decides', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...accept, decidedBy: 'person-mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when the decider is not on the roster, then it is refused', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...accept, decidedBy: 'person-gone' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { FollowUpLead } from './follow-up-lead.js';
-import { leadDecider } from './lead.decider.js';
+import { leadCapability } from './lead.capability.js';
 import type { LeadFollowedUp, LeadHandedOff, LeadRejected } from './lead.events.js';
 
 const roster: RosterLookup = { 'person-mia': 'marketing', 'person-sam': 'sales', 'person-lena': 'sales' };
@@ -31,7 +31,7 @@ const firstCall: LeadFollowedUp = {
 
 describe('FollowUpLead', () => {
   it('given a handed-off lead, when the rep calls, then LeadFollowedUp records who and how', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when(followUp)
       .then([
         {
@@ -42,7 +42,7 @@ describe('FollowUpLead', () => {
   });
 
   it('given a lead already followed up, when another rep emails, then the repeat is recorded too', () => {
-    given(leadDecider, [handedOff, firstCall])
+    given(leadCapability, [handedOff, firstCall])
       .when({ ...followUp, followedUpBy: 'person-lena', channel: 'email' })
       .then([
         {
@@ -63,7 +63,7 @@ describe('FollowUpLead', () => {
         blameFlag: false,
       },
     };
-    given(leadDecider, [handedOff, rejected])
+    given(leadCapability, [handedOff, rejected])
       .when({ ...followUp, channel: 'meeting' })
       .then([
         {
@@ -74,17 +74,17 @@ describe('FollowUpLead', () => {
   });
 
   it('given no handoff, when followed up, then it is a conflict', () => {
-    given(leadDecider).when(followUp).thenRejects('conflict', 'lead-not-handed-off');
+    given(leadCapability).when(followUp).thenRejects('conflict', 'lead-not-handed-off');
   });
 
   it('when someone from marketing follows up, then it breaks the rule that sales follows up', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...followUp, followedUpBy: 'person-mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when the person following up is not on the roster, then it is refused', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...followUp, followedUpBy: 'person-contractor' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,7 +1,7 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { HandOffLead } from './hand-off-lead.js';
-import { leadDecider } from './lead.decider.js';
+import { leadCapability } from './lead.capability.js';
 import type { LeadHandedOff } from './lead.events.js';
 
 const roster: RosterLookup = {
@@ -32,7 +32,7 @@ const handedOff: LeadHandedOff = {
 
 describe('HandOffLead', () => {
   it('given no history, when marketing hands a lead to a sales rep, then LeadHandedOff names both (and not the roster)', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when(handOff)
       .then([
         {
@@ -48,7 +48,7 @@ describe('HandOffLead', () => {
   });
 
   it('given no history, when a lead with no source campaign is handed off, then sourceCampaignId is null', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when({ ...handOff, leadId: 'lead-referral-42', handedOffBy: 'person-omar', sourceCampaignId: null })
       .then([
         {
@@ -64,31 +64,31 @@ describe('HandOffLead', () => {
   });
 
   it('given a handed-off lead, when handed off again, then it is a conflict', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...handOff, assignedTo: 'person-lena' })
       .thenRejects('conflict', 'lead-already-handed-off');
   });
 
   it('when a sales rep hands off a lead, then it breaks the rule that marketing hands off', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when({ ...handOff, handedOffBy: 'person-lena' })
       .thenRejects('rule', 'person-not-in-marketing');
   });
 
   it('when the lead is assigned to someone from marketing, then it breaks the rule that sales receives it', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when({ ...handOff, assignedTo: 'person-omar' })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when the hander-off is not on the roster, then it is refused', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when({ ...handOff, handedOffBy: 'person-former-intern' })
       .thenRejects('rule', 'person-not-on-roster');
   });
 
   it('when the assignee is not on the roster, then it is refused', () => {
-    given(leadDecider)
+    given(leadCapability)
       .when({ ...handOff, assignedTo: 'person-unknown-ae' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,6 +1,6 @@
 import { given } from '#testing';
 import type { RosterLookup } from '../shared/roster-lookup.js';
-import { leadDecider } from './lead.decider.js';
+import { leadCapability } from './lead.capability.js';
 import type { LeadAccepted, LeadHandedOff, LeadRejected } from './lead.events.js';
 import type { RejectLead } from './reject-lead.js';
 
@@ -27,7 +27,7 @@ const handedOff: LeadHandedOff = {
 
 describe('RejectLead', () => {
   it('given a handed-off lead, when sales rejects it with a factual reason, then LeadRejected is not flagged', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when(reject)
       .then([
         {
@@ -44,7 +44,7 @@ describe('RejectLead', () => {
   });
 
   it('given a handed-off lead, when the reason blames marketing, then LeadRejected carries the blame flag', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({
         ...reject,
         reasonCode: 'other',
@@ -65,7 +65,7 @@ describe('RejectLead', () => {
   });
 
   it('given no handoff, when rejected, then it is a conflict', () => {
-    given(leadDecider).when(reject).thenRejects('conflict', 'lead-not-handed-off');
+    given(leadCapability).when(reject).thenRejects('conflict', 'lead-not-handed-off');
   });
 
   it('given an accepted lead, when rejected, then it is a conflict', () => {
@@ -73,7 +73,7 @@ describe('RejectLead', () => {
       type: 'LeadAccepted',
       data: { leadId: 'lead-webinar-117', decidedBy: 'person-sam' },
     };
-    given(leadDecider, [handedOff, accepted]).when(reject).thenRejects('conflict', 'lead-already-decided');
+    given(leadCapability, [handedOff, accepted]).when(reject).thenRejects('conflict', 'lead-already-decided');
   });
 
   it('given a rejected lead, when rejected again, then it is a conflict', () => {
@@ -87,19 +87,19 @@ describe('RejectLead', () => {
         blameFlag: false,
       },
     };
-    given(leadDecider, [handedOff, rejected])
+    given(leadCapability, [handedOff, rejected])
       .when({ ...reject, reasonCode: 'duplicate', reasonText: 'Same contact as lead-webinar-98.' })
       .thenRejects('conflict', 'lead-already-decided');
   });
 
   it('when someone from marketing rejects, then it breaks the rule that sales decides', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...reject, decidedBy: 'person-mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });
 
   it('when the decider is not on the roster, then it is refused', () => {
-    given(leadDecider, [handedOff])
+    given(leadCapability, [handedOff])
       .when({ ...reject, decidedBy: 'person-gone' })
       .thenRejects('rule', 'person-not-on-roster');
   });

@@ -1,6 +1,6 @@
 import { given } from '#testing';
 import type { LogObjection } from './log-objection.js';
-import { objectionDecider } from './objection.decider.js';
+import { objectionCapability } from './objection.capability.js';
 
 const log: LogObjection = {
   type: 'LogObjection',
@@ -15,7 +15,7 @@ const log: LogObjection = {
 
 describe('LogObjection', () => {
   it('given no history, when a rep logs, then ObjectionLogged records what was heard', () => {
-    given(objectionDecider)
+    given(objectionCapability)
       .when(log)
       .then([
         {
@@ -34,20 +34,20 @@ describe('LogObjection', () => {
   });
 
   it('given blaming text, then it is accepted with a blame flag', () => {
-    const [event] = objectionDecider.decide(
+    const [event] = objectionCapability.decide(
       { ...log, text: 'Lost it because marketing sent them junk leads again' },
-      objectionDecider.initialState,
+      objectionCapability.initialState,
     );
     expect(event.data.blameFlag).toBe(true);
   });
 
   it('given a logged objection, when the same id is logged again, then it is a conflict', () => {
-    const logged = objectionDecider.decide(log, objectionDecider.initialState);
-    given(objectionDecider, logged).when(log).thenRejects('conflict', 'objection-already-logged');
+    const logged = objectionCapability.decide(log, objectionCapability.initialState);
+    given(objectionCapability, logged).when(log).thenRejects('conflict', 'objection-already-logged');
   });
 
   it('given a marketer as the one who heard it, then 422', () => {
-    given(objectionDecider)
+    given(objectionCapability)
       .when({ ...log, heardBy: 'mia' })
       .thenRejects('rule', 'person-not-in-sales');
   });

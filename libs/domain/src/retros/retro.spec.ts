@@ -1,6 +1,6 @@
 import { given } from '#testing';
 import type { RetroEvent } from './retro.events.js';
-import { retroDecider } from './retro.decider.js';
+import { retroCapability } from './retro.capability.js';
 
 const roster = { mia: 'marketing', sam: 'sales' } as const;
 const opened: RetroEvent = {
@@ -29,7 +29,7 @@ const note = {
 
 describe('OpenRetro', () => {
   it('given nothing, when opened with a subject, then RetroOpened', () => {
-    given(retroDecider)
+    given(retroCapability)
       .when({
         type: 'OpenRetro',
         retroId: 'q3-retro',
@@ -46,7 +46,7 @@ describe('OpenRetro', () => {
   });
 
   it('given an opened retro, when opened again, then conflict; a facilitator off the roster is 422', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when({
         type: 'OpenRetro',
         retroId: 'q3-retro',
@@ -55,7 +55,7 @@ describe('OpenRetro', () => {
         roster,
       })
       .thenRejects('conflict', 'retro-already-opened');
-    given(retroDecider)
+    given(retroCapability)
       .when({
         type: 'OpenRetro',
         retroId: 'r',
@@ -76,13 +76,13 @@ describe('OpenRetro subjects', () => {
     roster,
   });
   it('given a period that does not exist or an unknown kind, then 422 names the subject field', () => {
-    given(retroDecider)
+    given(retroCapability)
       .when(open({ kind: 'period', period: '2021-W53' } as never))
       .thenRejects('rule', 'invalid-retro-subject');
-    given(retroDecider)
+    given(retroCapability)
       .when(open({ kind: 'team' } as never))
       .thenRejects('rule', 'invalid-retro-subject');
-    given(retroDecider)
+    given(retroCapability)
       .when(open({ kind: 'campaign', campaignId: '' } as never))
       .thenRejects('rule', 'invalid-retro-subject');
   });
@@ -90,7 +90,7 @@ describe('OpenRetro subjects', () => {
 
 describe('AddRetroNote', () => {
   it('given an open retro, when an anonymous note is added, then it is stored with no author', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when(note)
       .then([
         {
@@ -107,7 +107,7 @@ describe('AddRetroNote', () => {
   });
 
   it('given a signed note, then the author is recorded', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when({ ...note, column: 'kudos', text: 'Thanks for the fast battlecard turnaround', author: 'sam' })
       .then([
         {
@@ -126,9 +126,9 @@ describe('AddRetroNote', () => {
   it('given blaming text, then 422 blaming-note lists the phrases and a hint', () => {
     let rejection: unknown;
     try {
-      retroDecider.decide(
+      retroCapability.decide(
         { ...note, text: 'Sales never follows up on our leads' },
-        retroDecider.evolve(retroDecider.initialState, opened),
+        retroCapability.evolve(retroCapability.initialState, opened),
       );
     } catch (error) {
       rejection = error;
@@ -141,9 +141,9 @@ describe('AddRetroNote', () => {
   });
 
   it('given no retro, a closed retro or a repeated note id, then it is a conflict', () => {
-    given(retroDecider).when(note).thenRejects('conflict', 'retro-not-open');
-    given(retroDecider, [opened, closed]).when(note).thenRejects('conflict', 'retro-closed');
-    given(retroDecider, [
+    given(retroCapability).when(note).thenRejects('conflict', 'retro-not-open');
+    given(retroCapability, [opened, closed]).when(note).thenRejects('conflict', 'retro-closed');
+    given(retroCapability, [
       opened,
       {
         type: 'RetroNoteAdded',
@@ -176,7 +176,7 @@ describe('CloseRetro and completing its action items', () => {
   };
 
   it('given an open retro, when closed with action items, then RetroClosed', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when(close)
       .then([
         {
@@ -187,23 +187,23 @@ describe('CloseRetro and completing its action items', () => {
   });
 
   it('given a due date that is not a calendar date, then 422', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when({ ...close, actionItems: [{ ...item, dueDate: '2026-02-30' }] })
       .thenRejects('rule', 'invalid-due-date');
   });
 
   it('given duplicate item ids or an owner off the roster, then 422; a closed retro cannot close again', () => {
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when({ ...close, actionItems: [item, item] })
       .thenRejects('rule', 'duplicate-action-item');
-    given(retroDecider, [opened])
+    given(retroCapability, [opened])
       .when({ ...close, actionItems: [{ ...item, owner: 'ghost' }] })
       .thenRejects('rule', 'person-not-on-roster');
-    given(retroDecider, [opened, closed]).when(close).thenRejects('conflict', 'retro-closed');
+    given(retroCapability, [opened, closed]).when(close).thenRejects('conflict', 'retro-closed');
   });
 
   it('given a closed retro, when an item is completed, then RetroActionItemCompleted; again is a no-op with a precedent', () => {
-    given(retroDecider, [opened, closed])
+    given(retroCapability, [opened, closed])
       .when(complete)
       .then([
         {
@@ -211,12 +211,12 @@ describe('CloseRetro and completing its action items', () => {
           data: { retroId: 'q3-retro', actionItemId: 'ai-1', completedBy: 'mia' },
         },
       ]);
-    given(retroDecider, [opened, closed, completed]).when(complete).then([]);
-    expect(retroDecider.precedent?.(complete, [opened, closed, completed])).toBe(2);
+    given(retroCapability, [opened, closed, completed]).when(complete).then([]);
+    expect(retroCapability.precedent?.(complete, [opened, closed, completed])).toBe(2);
   });
 
   it('given an unknown item, then it is a conflict', () => {
-    given(retroDecider, [opened, closed])
+    given(retroCapability, [opened, closed])
       .when({ ...complete, actionItemId: 'nope' })
       .thenRejects('conflict', 'action-item-not-found');
   });

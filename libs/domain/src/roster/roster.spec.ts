@@ -1,6 +1,6 @@
 import { given } from '#testing';
 import type { RosterEvent } from './roster.events.js';
-import { rosterDecider } from './roster.decider.js';
+import { rosterCapability } from './roster.capability.js';
 import { evolveRoster, initialRosterState } from './roster.state.js';
 
 const registered = (personId: string, team: 'sales' | 'marketing'): RosterEvent => ({
@@ -10,7 +10,7 @@ const registered = (personId: string, team: 'sales' | 'marketing'): RosterEvent 
 
 describe('RegisterTeamMember', () => {
   it('given an empty roster, when a rep registers, then TeamMemberRegistered carries only the sealed name', () => {
-    given(rosterDecider)
+    given(rosterCapability)
       .when({
         type: 'RegisterTeamMember',
         personId: 'sam',
@@ -26,13 +26,13 @@ describe('RegisterTeamMember', () => {
   });
 
   it('given a registered person, when registered again, then it is a conflict', () => {
-    given(rosterDecider, [registered('sam', 'sales')])
+    given(rosterCapability, [registered('sam', 'sales')])
       .when({ type: 'RegisterTeamMember', personId: 'sam', team: 'marketing', sealedDisplayName: 'x' })
       .thenRejects('conflict', 'person-already-registered');
   });
 
   it('given a removed person, when registered again on another team, then they rejoin', () => {
-    given(rosterDecider, [
+    given(rosterCapability, [
       registered('sam', 'sales'),
       { type: 'TeamMemberRemoved', data: { personId: 'sam' } },
     ])
@@ -48,7 +48,7 @@ describe('RegisterTeamMember', () => {
 
 describe('ids named like Object.prototype members', () => {
   it('given an empty roster, when "constructor" registers, then it is a member like any other', () => {
-    given(rosterDecider)
+    given(rosterCapability)
       .when({ type: 'RegisterTeamMember', personId: 'constructor', team: 'sales', sealedDisplayName: 'x' })
       .then([
         {
@@ -56,7 +56,7 @@ describe('ids named like Object.prototype members', () => {
           data: { personId: 'constructor', team: 'sales', sealedDisplayName: 'x' },
         },
       ]);
-    given(rosterDecider)
+    given(rosterCapability)
       .when({ type: 'RemoveTeamMember', personId: 'toString' })
       .thenRejects('conflict', 'person-not-registered');
   });
@@ -64,7 +64,7 @@ describe('ids named like Object.prototype members', () => {
 
 describe('RemoveTeamMember', () => {
   it('given a member, when removed, then TeamMemberRemoved and they leave the lookup', () => {
-    given(rosterDecider, [registered('mia', 'marketing')])
+    given(rosterCapability, [registered('mia', 'marketing')])
       .when({ type: 'RemoveTeamMember', personId: 'mia' })
       .then([{ type: 'TeamMemberRemoved', data: { personId: 'mia' } }]);
     const after = [registered('mia', 'marketing'), registered('sam', 'sales')]
@@ -74,7 +74,7 @@ describe('RemoveTeamMember', () => {
   });
 
   it('given no such member, when removed, then it is a conflict', () => {
-    given(rosterDecider)
+    given(rosterCapability)
       .when({ type: 'RemoveTeamMember', personId: 'ghost' })
       .thenRejects('conflict', 'person-not-registered');
   });

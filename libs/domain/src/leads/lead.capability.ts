@@ -1,4 +1,4 @@
-import type { Decider } from '../shared/decider.js';
+import { capability } from '../shared/capability.js';
 import { type AcceptLead, acceptLead } from './accept-lead.js';
 import { type FollowUpLead, followUpLead } from './follow-up-lead.js';
 import { type HandOffLead, handOffLead } from './hand-off-lead.js';
@@ -8,21 +8,15 @@ import { type RejectLead, rejectLead } from './reject-lead.js';
 
 export type LeadCommand = HandOffLead | FollowUpLead | AcceptLead | RejectLead;
 
-export const leadStreamId = (leadId: string) => `lead-${leadId}`;
-
-export const leadDecider: Decider<LeadCommand, LeadEvent, LeadState> = {
+export const leadCapability = capability<LeadCommand, LeadEvent, LeadState>({
   initialState: initialLeadState,
   evolve: evolveLead,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'HandOffLead':
-        return handOffLead(command, state);
-      case 'FollowUpLead':
-        return followUpLead(command, state);
-      case 'AcceptLead':
-        return acceptLead(command, state);
-      case 'RejectLead':
-        return rejectLead(command, state);
-    }
+  streamIdOf: (command) => `lead-${command.leadId}`,
+  inputs: { roster: true },
+  commands: {
+    HandOffLead: { decide: handOffLead, actor: 'handedOffBy' },
+    FollowUpLead: { decide: followUpLead, actor: 'followedUpBy' },
+    AcceptLead: { decide: acceptLead, actor: 'decidedBy' },
+    RejectLead: { decide: rejectLead, actor: 'decidedBy' },
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Decider } from '../shared/decider.js';
+import { capability } from '../shared/capability.js';
 import type { RosterEvent } from './roster.events.js';
 import { type RosterState, evolveRoster, initialRosterState } from './roster.state.js';
 import { type RegisterTeamMember, registerTeamMember } from './register-team-member.js';
@@ -9,15 +9,14 @@ export type RosterCommand = RegisterTeamMember | RemoveTeamMember;
 /** One stream for the whole roster: every team check reads a single, ordered history. */
 export const ROSTER_STREAM_ID = 'roster';
 
-export const rosterDecider: Decider<RosterCommand, RosterEvent, RosterState> = {
+export const rosterCapability = capability<RosterCommand, RosterEvent, RosterState>({
   initialState: initialRosterState,
   evolve: evolveRoster,
-  decide: (command, state) => {
-    switch (command.type) {
-      case 'RegisterTeamMember':
-        return registerTeamMember(command, state);
-      case 'RemoveTeamMember':
-        return removeTeamMember(command, state);
-    }
+  streamIdOf: () => ROSTER_STREAM_ID,
+  inputs: {},
+  commands: {
+    // Roster changes are administration: the person registered is the subject, not the actor.
+    RegisterTeamMember: { decide: registerTeamMember, actor: null },
+    RemoveTeamMember: { decide: removeTeamMember, actor: null },
   },
-};
+});

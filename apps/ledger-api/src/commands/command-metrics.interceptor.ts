@@ -2,9 +2,11 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { type Observable, tap } from 'rxjs';
-import { COMMAND_NAME } from '../commands/command-endpoint.decorator.js';
 import { toProblem } from '../http/problem-mapping.js';
-import { type CommandOutcome, LedgerMetrics } from './ledger-metrics.js';
+import { type CommandOutcome, LedgerMetrics } from '../operability/ledger-metrics.js';
+
+/** Route metadata: the command an endpoint runs (for its metrics). */
+export const COMMAND_NAME = 'ledger:command-name';
 
 /** By the status the problem+json filter will answer with, so metrics and clients agree. */
 const outcomeOf = (error: unknown): CommandOutcome => {
