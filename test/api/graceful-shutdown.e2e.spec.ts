@@ -6,7 +6,7 @@ import { type EventStore, PostgresEventStore, connectPostgres, openEmbeddedDatab
 import { createTestPostgres } from '#testing';
 import { EVENT_STORE } from '../../apps/ledger-api/src/event-store/event-store.module.js';
 import { GracefulShutdown } from '../../apps/ledger-api/src/operability/graceful-shutdown.js';
-import { ProjectionRunners } from '../../apps/ledger-api/src/projections/projection-runners.js';
+import { ReadModels } from '../../apps/ledger-api/src/projections/read-models.js';
 import { type Backend, backends, startTestApp } from '../support/test-app.js';
 
 /** A database that outlives the app, to look at what it stored after it closed. */
@@ -54,7 +54,7 @@ describe.each(backends)('graceful shutdown on %s', (backend) => {
       return result;
     };
     // The projections stop (and give up their leases) only once the request is done.
-    const runners = t.app.get(ProjectionRunners);
+    const runners = t.app.get(ReadModels);
     const stopRunners = runners.beforeApplicationShutdown.bind(runners);
     let storedBeforeRunnersStopped: boolean | undefined;
     runners.beforeApplicationShutdown = () => {

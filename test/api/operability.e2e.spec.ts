@@ -2,7 +2,7 @@ import type request from 'supertest';
 import { type EventStore, type SqlDatabase, connectPostgres } from '#event-store';
 import { createTestPglite, createTestPostgres } from '#testing';
 import { DATABASE, EVENT_STORE } from '../../apps/ledger-api/src/event-store/event-store.module.js';
-import { ProjectionRunners } from '../../apps/ledger-api/src/projections/projection-runners.js';
+import { ReadModels } from '../../apps/ledger-api/src/projections/read-models.js';
 import { type TestApp, backends, campaignBrief, startTestApp } from '../support/test-app.js';
 
 /** The value of one sample of the Prometheus text format, by name and (some of its) labels. */
@@ -136,7 +136,7 @@ describe.each(backends)('readiness when the database is gone, on %s', (backend) 
 
     // The projections first: pg-pool never answers callers queued on a pool that is ending,
     // so a runner waiting for a connection would hang the close below for good.
-    await t.app.get(ProjectionRunners).beforeApplicationShutdown();
+    await t.app.get(ReadModels).beforeApplicationShutdown();
     await t.app.get<SqlDatabase>(DATABASE).close();
     const ready = await t.http().get('/health/ready');
     expect(ready.status).toBe(503);

@@ -239,10 +239,11 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     const list = await t.http().get('/v1/projections');
     expect(list.body).toEqual([
       { name: 'retro-board', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'objection-gaps', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'objection-gaps', version: 3, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'content', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'campaign-view', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'scorecard-facts', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'scorecard-facts', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);
   });
 });

@@ -1,10 +1,5 @@
 import type { NewEvent } from '#event-store';
-import {
-  alignmentFactsProjection,
-  campaignViewProjection,
-  objectionGapsProjection,
-  readAlignmentHealth,
-} from '#projections';
+import { alignmentHealthQuery, readAlignmentHealth } from '#projections';
 import { createTestPglite, createTestPostgres } from '#testing';
 import { projectHistory, recordedAMinuteLater } from './project-history.js';
 
@@ -121,11 +116,7 @@ describe.each([
 ])('alignment health (%s)', (_backend, createDb) => {
   it('finds each warning sign, with its evidence, now and as of an earlier moment', async () => {
     const db = await createDb();
-    const store = await projectHistory(db, history.map(recordedAMinuteLater), [
-      campaignViewProjection,
-      objectionGapsProjection,
-      alignmentFactsProjection,
-    ]);
+    const store = await projectHistory(db, history.map(recordedAMinuteLater), alignmentHealthQuery.reads);
 
     // T = 30 Nov 12:00; the window is (2 Nov 12:00, 30 Nov 12:00]. Worked out by hand from the history:
     const health = await readAlignmentHealth(db, { now: new Date(at('11-30T12:00:00')) });

@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { parsePeriod } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import {
-  alignmentFactsProjection,
-  campaignViewProjection,
-  objectionGapsProjection,
-  readAlignmentHealth,
-  readScorecard,
-  scorecardFactsProjection,
-} from '#projections';
+import { alignmentHealthQuery, readAlignmentHealth, readScorecard, scorecardQuery } from '#projections';
 import { createTestPglite, createTestPostgres } from '#testing';
 import { type HistoryEntry, projectHistory } from './project-history.js';
 import { historyOf, historySteps } from './random-history.js';
 
-const SOURCES = [
-  scorecardFactsProjection,
-  objectionGapsProjection,
-  campaignViewProjection,
-  alignmentFactsProjection,
-];
+const SOURCES = [...new Set([...scorecardQuery.reads, ...alignmentHealthQuery.reads])];
 const PERIODS = ['2026-11', '2026-W46', '2026-Q4'].map((text) => parsePeriod(text)!);
 const DAY = 86_400_000;
 const START = Date.parse('2026-10-25T00:00:00Z');

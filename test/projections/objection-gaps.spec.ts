@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { PostgresEventStore, type NewEvent, type SqlDatabase } from '#event-store';
-import { ProjectionRunner, objectionGapsProjection, readObjectionGaps } from '#projections';
+import { ProjectionRunner, objectionGapsQuery, readObjectionGaps } from '#projections';
 import { appendTo, createTestPglite, createTestPostgres } from '#testing';
 
 const event = (type: string, data: NewEvent['data'], occurredAt: string): NewEvent => ({
@@ -42,9 +42,11 @@ const openAt = async (db: SqlDatabase) => {
 };
 
 const project = async (db: SqlDatabase, store: PostgresEventStore) => {
-  const runner = new ProjectionRunner(db, store, objectionGapsProjection, { batchSize: 50 });
-  await runner.prepare();
-  await runner.catchUp();
+  for (const projection of objectionGapsQuery.reads) {
+    const runner = new ProjectionRunner(db, store, projection, { batchSize: 50 });
+    await runner.prepare();
+    await runner.catchUp();
+  }
 };
 
 const taxonomy = ['price', 'timing', 'competitor', 'other'];

@@ -6,6 +6,7 @@ import {
   checksum,
   readRebuild,
   liveTables,
+  contentProjection,
   objectionGapsProjection,
   readObjectionGaps,
 } from '#projections';
@@ -48,6 +49,8 @@ describe.each([
     runner = new ProjectionRunner(db, store, objectionGapsProjection);
     await runner.prepare();
     await runner.catchUp();
+    // Objection gaps are read with the content model beside them (here, no content).
+    await new ProjectionRunner(db, store, contentProjection).prepare();
   });
   afterEach(() => store.close());
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parsePeriod } from '#domain';
 import type { NewEvent } from '#event-store';
-import { objectionGapsProjection, readScorecard, scorecardFactsProjection } from '#projections';
+import { readScorecard, scorecardQuery } from '#projections';
 import { createTestPglite, createTestPostgres } from '#testing';
 import { projectHistory, recordedAMinuteLater } from './project-history.js';
 
@@ -206,7 +206,7 @@ describe.each([
     const store = await projectHistory(
       db,
       [...history].sort((a, b) => Date.parse(a[2]) - Date.parse(b[2])).map(recordedAMinuteLater),
-      [scorecardFactsProjection, objectionGapsProjection],
+      scorecardQuery.reads,
     );
     const november = parsePeriod('2026-11')!;
     const now = new Date(at('12-01T12:00'));

@@ -10,7 +10,7 @@ import { ContentController } from './content/content.controller.js';
 import { CelebrationsController } from './celebrations/celebrations.controller.js';
 import { DealsController } from './deals/deals.controller.js';
 import { GoalsController } from './goals/goals.controller.js';
-import { AlignmentHealthController } from './health/alignment-health.controller.js';
+import { AlignmentHealthController } from './alignment-health/alignment-health.controller.js';
 import { HuddlesController } from './huddles/huddles.controller.js';
 import { LeadsController } from './leads/leads.controller.js';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.js';
@@ -20,7 +20,7 @@ import { ObjectionsController } from './objections/objections.controller.js';
 import { RetrosController } from './retros/retros.controller.js';
 import { TeamMembersController } from './roster/team-members.controller.js';
 import { operability } from './operability/operability.js';
-import { ProjectionRunners } from './projections/projection-runners.js';
+import { ReadModels } from './projections/read-models.js';
 import { ProjectionsController } from './projections/projections.controller.js';
 import { GetRetroController } from './retros/get-retro.controller.js';
 import { ReadStreamEventsHandler } from './streams/read-stream-events.query.js';
@@ -59,7 +59,7 @@ export class AppModule {
         LedgerInputsReader,
         RunCommandHandler,
         ReadStreamEventsHandler,
-        ProjectionRunners,
+        ReadModels,
         ...ops.providers,
       ],
     };

@@ -1,5 +1,6 @@
 import { alignmentFactsProjection } from './alignment-health/alignment-facts.projection.js';
 import { campaignViewProjection } from './campaign-view/campaign-view.projection.js';
+import { contentProjection } from './content/content.projection.js';
 import { objectionGapsProjection } from './objection-gaps/objection-gaps.projection.js';
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
 import type { Projection } from './runner/projection.js';
@@ -9,6 +10,7 @@ import { scorecardFactsProjection } from './scorecard/scorecard-facts.projection
 export const allProjections: readonly Projection[] = [
   retroBoardProjection,
   objectionGapsProjection,
+  contentProjection,
   campaignViewProjection,
   alignmentFactsProjection,
   scorecardFactsProjection,

@@ -5,6 +5,8 @@ export * from './runner/projection-runner.js';
 export * from './runner/projection-rebuild.js';
 export * from './runner/rebuild-records.js';
 export * from './runner/model-tables.js';
+export * from './runner/read-model-query.js';
+export * from './content/content.projection.js';
 export * from './retro-board/retro-board.projection.js';
 export * from './retro-board/retro-board.query.js';
 export * from './all-projections.js';

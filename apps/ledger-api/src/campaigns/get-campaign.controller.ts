@@ -1,19 +1,14 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SqlDatabase } from '#event-store';
-import { type CampaignView, campaignViewProjection, readCampaignView } from '#projections';
+import { type CampaignView, campaignViewQuery } from '#projections';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { DATABASE } from '../event-store/event-store.module.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
-import { ProjectionRunners } from '../projections/projection-runners.js';
+import { ReadModels } from '../projections/read-models.js';
 
 @ApiTags('campaigns')
 @Controller('v1/campaigns/:campaignId')
 export class GetCampaignController {
-  constructor(
-    @Inject(DATABASE) private readonly db: SqlDatabase,
-    private readonly runners: ProjectionRunners,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   @Get()
   @ApiOperation({
@@ -27,8 +22,7 @@ export class GetCampaignController {
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Query() query: AsOfQuery,
   ): Promise<CampaignView> {
-    const when = await this.runners.readAt([campaignViewProjection], query);
-    const view = await readCampaignView(this.db, campaignId, when);
+    const view = await this.readModels.read(campaignViewQuery, { campaignId }, query);
     if (!view) throw new NotFoundException(`nothing is recorded about campaign ${campaignId}`);
     return view;
   }

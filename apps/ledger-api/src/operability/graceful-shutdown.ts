@@ -10,7 +10,7 @@ import { problem } from '../http/problem.js';
  * The first step of shutdown (Nest calls onModuleDestroy before any other
  * hook): stop accepting connections and let the requests in flight finish,
  * while the projections still run and the database is still open. Then
- * ProjectionRunners commits its batches and gives up its leases
+ * ReadModels commits its batches and gives up its leases
  * (beforeApplicationShutdown), Nest closes the HTTP server, and the event
  * store closes the database (onApplicationShutdown).
  */

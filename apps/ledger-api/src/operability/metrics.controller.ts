@@ -2,7 +2,7 @@ import { Controller, Get, Header, Logger } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { allProjections } from '#projections';
-import { ProjectionRunners } from '../projections/projection-runners.js';
+import { ReadModels } from '../projections/read-models.js';
 import { LedgerMetrics } from './ledger-metrics.js';
 
 @ApiTags('operability')
@@ -12,7 +12,7 @@ export class MetricsController {
 
   constructor(
     private readonly metrics: LedgerMetrics,
-    private readonly runners: ProjectionRunners,
+    private readonly readModels: ReadModels,
   ) {}
 
   @Get()
@@ -35,7 +35,7 @@ export class MetricsController {
     for (const gauge of [projectionLag, projectionCheckpoint, rebuildProcessed, rebuildTotal]) gauge.reset();
     try {
       for (const { name } of allProjections) {
-        const { lag, checkpoint, rebuild } = await this.runners.status(name);
+        const { lag, checkpoint, rebuild } = await this.readModels.status(name);
         projectionLag.set({ projection: name }, lag);
         projectionCheckpoint.set({ projection: name }, checkpoint);
         if (rebuild) {

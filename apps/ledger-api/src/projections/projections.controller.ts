@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { RebuildProgress } from '#projections';
-import { ProjectionRunners } from './projection-runners.js';
+import { ReadModels } from './read-models.js';
 
 class ProjectionStatusDto {
   @ApiProperty({ example: 'retro-board' }) name!: string;
@@ -23,7 +23,7 @@ class ProjectionStatusDto {
 @ApiTags('projections')
 @Controller('v1/projections')
 export class ProjectionsController {
-  constructor(private readonly runners: ProjectionRunners) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   @Get()
   @ApiOperation({
@@ -32,7 +32,7 @@ export class ProjectionsController {
   })
   @ApiOkResponse({ type: [ProjectionStatusDto] })
   list(): Promise<ProjectionStatusDto[]> {
-    return this.runners.statuses();
+    return this.readModels.statuses();
   }
 
   @Get(':name')
@@ -44,7 +44,7 @@ export class ProjectionsController {
   @ApiOkResponse({ description: 'Status and rebuild progress' })
   @ApiNotFoundResponse({ description: 'problem+json: no such projection' })
   get(@Param('name') name: string) {
-    return this.runners.status(name);
+    return this.readModels.status(name);
   }
 
   @Post(':name/rebuild')
@@ -58,6 +58,6 @@ export class ProjectionsController {
   @ApiConflictResponse({ description: 'problem+json: a rebuild of this projection is already running' })
   @ApiNotFoundResponse({ description: 'problem+json: no such projection' })
   rebuild(@Param('name') name: string): Promise<RebuildProgress> {
-    return this.runners.startRebuild(name);
+    return this.readModels.startRebuild(name);
   }
 }

@@ -1,19 +1,14 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SqlDatabase } from '#event-store';
-import { type RetroBoardView, readRetroBoard, retroBoardProjection } from '#projections';
+import { type RetroBoardView, retroBoardQuery } from '#projections';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
-import { DATABASE } from '../event-store/event-store.module.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
-import { ProjectionRunners } from '../projections/projection-runners.js';
+import { ReadModels } from '../projections/read-models.js';
 
 @ApiTags('retros')
 @Controller('v1/retros/:retroId')
 export class GetRetroController {
-  constructor(
-    @Inject(DATABASE) private readonly db: SqlDatabase,
-    private readonly runners: ProjectionRunners,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   @Get()
   @ApiOperation({
@@ -27,8 +22,7 @@ export class GetRetroController {
     @Param('retroId', EntityIdPipe) retroId: string,
     @Query() query: AsOfQuery,
   ): Promise<RetroBoardView> {
-    const when = await this.runners.readAt([retroBoardProjection], query);
-    const board = await readRetroBoard(this.db, retroId, when);
+    const board = await this.readModels.read(retroBoardQuery, { retroId }, query);
     if (!board) throw new NotFoundException(`retro ${retroId} is not on the board`);
     return board;
   }

@@ -1,29 +1,18 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Period } from '#domain';
-import type { SqlDatabase } from '#event-store';
-import {
-  type Scorecard,
-  objectionGapsProjection,
-  readScorecard,
-  scorecardFactsProjection,
-} from '#projections';
+import { type Scorecard, scorecardQuery } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
-import { DATABASE } from '../event-store/event-store.module.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
-import { ProjectionRunners } from '../projections/projection-runners.js';
+import { ReadModels } from '../projections/read-models.js';
 import { PeriodPipe } from './period.pipe.js';
-
-/** The read models the card is computed from (objection-gaps for live content). */
-const SOURCES = [scorecardFactsProjection, objectionGapsProjection];
 
 @ApiTags('scorecards')
 @Controller('v1/scorecards/:period')
 export class GetScorecardController {
   constructor(
-    @Inject(DATABASE) private readonly db: SqlDatabase,
+    private readonly readModels: ReadModels,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
-    private readonly runners: ProjectionRunners,
   ) {}
 
   @Get()
@@ -34,8 +23,7 @@ export class GetScorecardController {
   })
   @ApiParam({ name: 'period', example: '2026-11', description: 'YYYY-Www (ISO week), YYYY-MM or YYYY-Qn' })
   @ApiOkResponse({ description: 'Money in integer minor units; ratios 0–1, null where nothing to divide by' })
-  async get(@Param('period', PeriodPipe) period: Period, @Query() query: AsOfQuery): Promise<Scorecard> {
-    const when = await this.runners.readAt(SOURCES, query);
-    return readScorecard(this.db, period, { ...when, currency: this.config.currency });
+  get(@Param('period', PeriodPipe) period: Period, @Query() query: AsOfQuery): Promise<Scorecard> {
+    return this.readModels.read(scorecardQuery, { period, currency: this.config.currency }, query);
   }
 }

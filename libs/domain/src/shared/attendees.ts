@@ -26,3 +26,7 @@ export const requireAttendees = (roster: RosterLookup, attendees: readonly Atten
   });
   return attendees.map(({ personId, team }) => ({ personId, team }));
 };
+
+/** Joint: at least one attendee from each team. */
+export const isJoint = (attendees: readonly Attendee[]): boolean =>
+  attendees.some((a) => a.team === 'sales') && attendees.some((a) => a.team === 'marketing');

@@ -1,5 +1,5 @@
 import type { DomainEvent } from './decider.js';
-import { schemaVersionOf } from './event-types.js';
+import { schemaVersionOf } from '../ledger-events.js';
 
 type Data = Record<string, unknown>;
 type Upcaster = (data: Data) => Data;

@@ -1,36 +1,45 @@
-import { type Attendee, upcastStored } from '#domain';
+import {
+  type CelebrationEvent,
+  type DealEvent,
+  type HuddleEvent,
+  type LedgerEvent,
+  blameFlaggedEventTypes,
+  businessTimeOf,
+  isJoint,
+  upcastStored,
+} from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '../runner/projection.js';
-import { blameFlaggedTypes, businessTimeOf, isJoint } from '../shared/business-time.js';
+import { type FactMap, factsOf, mappedTypes } from '../shared/fact-map.js';
 import { insertRows } from '../shared/insert-rows.js';
 
-/**
- * What the warning signs need besides campaigns and objections: blame-flagged
- * events, won deals, joint celebrations and joint huddles — each a row with its
- * business time (a deal's closedAt, a huddle's heldAt) and knowledge time.
- */
-type Data = Record<string, unknown>;
+/** The kinds of rm_alignment_facts; each row also has its business and knowledge time. */
+export type AlignmentFactKind = 'won-deal' | 'joint-celebration' | 'joint-huddle' | 'blame';
 
-const factOf = (event: RecordedEvent, data: Data): { kind: string; at: string } | null => {
-  switch (event.type) {
-    case 'DealRecorded':
-      return data.outcome === 'won' ? { kind: 'won-deal', at: String(data.closedAt) } : null;
-    case 'WinCelebrated':
-      return isJoint(data.attendees as Attendee[])
-        ? { kind: 'joint-celebration', at: event.metadata.occurredAt }
-        : null;
-    case 'HuddleHeld':
-      return isJoint(data.attendees as Attendee[]) ? { kind: 'joint-huddle', at: String(data.heldAt) } : null;
-    default:
-      return null;
-  }
+/**
+ * What the warning signs need besides campaigns and objections: won deals,
+ * joint celebrations and joint huddles, and every blame-flagged event.
+ */
+const alignmentFacts: FactMap<DealEvent | CelebrationEvent | HuddleEvent, AlignmentFactKind> = {
+  DealRecorded: ({ data }) => (data.outcome === 'won' ? ['won-deal'] : []),
+  WinCelebrated: ({ data }) => (isJoint(data.attendees) ? ['joint-celebration'] : []),
+  HuddleHeld: ({ data }) => (isJoint(data.attendees) ? ['joint-huddle'] : []),
+  ActionItemCompleted: null,
+};
+
+const rowsOf = (recorded: RecordedEvent): unknown[][] => {
+  const event = upcastStored(recorded) as LedgerEvent;
+  const kinds = factsOf(alignmentFacts, recorded);
+  if ((event.data as { blameFlag?: boolean }).blameFlag === true) kinds.push('blame');
+  const occurredAt = businessTimeOf(event, recorded.metadata.occurredAt);
+  return kinds.map((kind) => [recorded.globalPosition, kind, occurredAt, recorded.metadata.recordedAt]);
 };
 
 export const alignmentFactsProjection: Projection = {
   name: 'alignment-facts',
   version: 1,
   tables: ['rm_alignment_facts'],
-  eventTypes: [...blameFlaggedTypes, 'WinCelebrated'],
+  eventTypes: [...new Set([...mappedTypes(alignmentFacts), ...blameFlaggedEventTypes])],
 
   async createTables(db, t) {
     await db.query(`CREATE TABLE ${t('rm_alignment_facts')} (
@@ -44,15 +53,7 @@ export const alignmentFactsProjection: Projection = {
   },
 
   async apply(tx, events, t) {
-    const rows: unknown[][] = [];
-    for (const event of events) {
-      const data = upcastStored(event).data as Data;
-      const { recordedAt } = event.metadata;
-      const fact = factOf(event, data);
-      if (fact) rows.push([event.globalPosition, fact.kind, fact.at, recordedAt]);
-      if (data.blameFlag === true)
-        rows.push([event.globalPosition, 'blame', businessTimeOf(event, data), recordedAt]);
-    }
-    await insertRows(tx, t('rm_alignment_facts'), ['position', 'kind', 'occurred_at', 'recorded_at'], rows);
+    const columns = ['position', 'kind', 'occurred_at', 'recorded_at'];
+    await insertRows(tx, t('rm_alignment_facts'), columns, events.flatMap(rowsOf));
   },
 };

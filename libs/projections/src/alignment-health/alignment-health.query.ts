@@ -1,6 +1,11 @@
 import type { SqlQueryable } from '#event-store';
-import { liveContentAt } from '../objection-gaps/objection-gaps.query.js';
+import { type CampaignFactKind, campaignViewProjection } from '../campaign-view/campaign-view.projection.js';
+import { contentProjection } from '../content/content.projection.js';
+import { liveContentAt } from '../content/live-content.js';
+import { objectionGapsProjection } from '../objection-gaps/objection-gaps.projection.js';
+import type { ReadModelQuery } from '../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../shared/as-of.js';
+import { type AlignmentFactKind, alignmentFactsProjection } from './alignment-facts.projection.js';
 
 export interface Sign {
   status: 'ok' | 'warning';
@@ -37,13 +42,13 @@ export const readAlignmentHealth = async (
   const after = new Date(t.getTime() - 28 * DAY);
   const known = knownUpTo(asOf);
   const window = [after.toISOString(), t.toISOString(), known];
-  const campaignFacts = (kind: string) =>
+  const campaignFacts = (kind: CampaignFactKind) =>
     db.query<Row>(
       `SELECT position, campaign_id, occurred_at, detail FROM rm_campaign_facts
        WHERE kind = $4 AND occurred_at > $1::timestamptz AND occurred_at <= $2::timestamptz AND recorded_at <= $3::timestamptz`,
       [...window, kind],
     );
-  const facts = async (kind: string) =>
+  const facts = async (kind: AlignmentFactKind) =>
     (
       await db.query<{ position: string }>(
         `SELECT position FROM rm_alignment_facts
@@ -76,7 +81,7 @@ export const readAlignmentHealth = async (
        SELECT position, category FROM rm_objection_facts
        WHERE occurred_at > $1::timestamptz AND occurred_at <= $2::timestamptz AND recorded_at <= $3::timestamptz),
      top AS (SELECT category FROM heard GROUP BY category ORDER BY count(*) DESC, category LIMIT 3),
-     live AS (SELECT DISTINCT category FROM rm_content_facts WHERE ${liveContentAt('$2', '$3')})
+     live AS (SELECT DISTINCT category FROM rm_content WHERE ${liveContentAt('$2', '$3')})
      SELECT position FROM heard WHERE category IN (SELECT category FROM top EXCEPT SELECT category FROM live)`,
     window,
   );
@@ -110,4 +115,13 @@ export const readAlignmentHealth = async (
       lastHuddle ? [Number(lastHuddle.position)] : [],
     ),
   };
+};
+
+/**
+ * The warning signs: launches, acknowledgements and blindsides of the campaign
+ * facts, objections, live content, and the facts of alignment-facts.
+ */
+export const alignmentHealthQuery: ReadModelQuery<void, AlignmentHealth> = {
+  reads: [campaignViewProjection, objectionGapsProjection, contentProjection, alignmentFactsProjection],
+  run: (db, _params, at) => readAlignmentHealth(db, at),
 };

@@ -1,25 +1,56 @@
-import { type CampaignEvent, type DealEvent, upcastStored } from '#domain';
+import type { CampaignEvent, DealEvent } from '#domain';
 import type { RecordedEvent, SqlQueryable } from '#event-store';
 import type { Projection, TableName } from '../runner/projection.js';
+import { type FactMap, factsOf, mappedTypes } from '../shared/fact-map.js';
+
+export type CampaignFactKind = 'proposed' | 'reviewed' | 'launched' | 'acknowledged' | 'blindside' | 'ended';
+
+/** A row of rm_campaign_facts, or of rm_campaign_deals for a won deal citing the campaign. */
+type CampaignRow =
+  | { table: 'facts'; campaignId: string; kind: CampaignFactKind; personId: string; detail: object }
+  | { table: 'deals'; campaignId: string; dealId: string; amount: number; closedAt: string };
+
+const fact = (campaignId: string, kind: CampaignFactKind, personId: string, detail: object = {}) => [
+  { table: 'facts' as const, campaignId, kind, personId, detail },
+];
+
+const campaignFacts: FactMap<CampaignEvent | DealEvent, CampaignRow> = {
+  CampaignProposed: ({ data }) => fact(data.campaignId, 'proposed', data.proposedBy, { name: data.name }),
+  CampaignReviewed: ({ data }) =>
+    fact(data.campaignId, 'reviewed', data.reviewedBy, { verdict: data.verdict, reasons: data.reasons }),
+  CampaignLaunched: ({ data }) =>
+    fact(data.campaignId, 'launched', data.launchedBy, {
+      name: data.name,
+      reviewedBySales: data.reviewedBySales,
+      salesRosterSize: data.salesRosterSize,
+    }),
+  BriefingAcknowledged: ({ data }) => fact(data.campaignId, 'acknowledged', data.acknowledgedBy),
+  BlindsideReported: ({ data }) =>
+    fact(data.campaignId, 'blindside', data.reportedBy, { customerReference: data.customerReference }),
+  CampaignEnded: ({ data }) => fact(data.campaignId, 'ended', data.endedBy),
+  DealRecorded: ({ data }) =>
+    data.outcome !== 'won'
+      ? []
+      : [...new Set(data.campaignIds)].map((campaignId) => ({
+          table: 'deals' as const,
+          campaignId,
+          dealId: data.dealId,
+          amount: data.amount,
+          closedAt: data.closedAt,
+        })),
+};
 
 /**
  * One row per campaign fact (proposed, reviewed, launched, acknowledged,
  * blindside, ended) and per won deal that cites it, each with its business
- * and knowledge time, so the view can be read as of any moment.
+ * and knowledge time, so the view can be read as of any moment. Alignment
+ * health reads the campaign facts too.
  */
 export const campaignViewProjection: Projection = {
   name: 'campaign-view',
   version: 2,
   tables: ['rm_campaign_facts', 'rm_campaign_deals'],
-  eventTypes: [
-    'CampaignProposed',
-    'CampaignReviewed',
-    'CampaignLaunched',
-    'BriefingAcknowledged',
-    'BlindsideReported',
-    'CampaignEnded',
-    'DealRecorded',
-  ],
+  eventTypes: mappedTypes(campaignFacts),
 
   async createTables(db, t) {
     await db.query(`CREATE TABLE ${t('rm_campaign_facts')} (
@@ -44,90 +75,32 @@ export const campaignViewProjection: Projection = {
   },
 
   async apply(tx, events, t) {
-    for (const event of events) await applyOne(tx, event, t);
+    for (const recorded of events) {
+      for (const row of factsOf(campaignFacts, recorded)) await insertRow(tx, recorded, row, t);
+    }
   },
 };
 
-interface CampaignFact {
-  campaignId: string;
-  kind: string;
-  personId: string;
-  detail: object;
-}
-
-/** The row a campaign event becomes; null for deals, which go to their own table. */
-const campaignFactOf = (event: CampaignEvent | DealEvent): CampaignFact | null => {
-  switch (event.type) {
-    case 'CampaignProposed':
-      return {
-        campaignId: event.data.campaignId,
-        kind: 'proposed',
-        personId: event.data.proposedBy,
-        detail: { name: event.data.name },
-      };
-    case 'CampaignReviewed':
-      return {
-        campaignId: event.data.campaignId,
-        kind: 'reviewed',
-        personId: event.data.reviewedBy,
-        detail: { verdict: event.data.verdict, reasons: event.data.reasons },
-      };
-    case 'CampaignLaunched':
-      return {
-        campaignId: event.data.campaignId,
-        kind: 'launched',
-        personId: event.data.launchedBy,
-        detail: {
-          name: event.data.name,
-          reviewedBySales: event.data.reviewedBySales,
-          salesRosterSize: event.data.salesRosterSize,
-        },
-      };
-    case 'BriefingAcknowledged':
-      return {
-        campaignId: event.data.campaignId,
-        kind: 'acknowledged',
-        personId: event.data.acknowledgedBy,
-        detail: {},
-      };
-    case 'BlindsideReported':
-      return {
-        campaignId: event.data.campaignId,
-        kind: 'blindside',
-        personId: event.data.reportedBy,
-        detail: { customerReference: event.data.customerReference },
-      };
-    case 'CampaignEnded':
-      return { campaignId: event.data.campaignId, kind: 'ended', personId: event.data.endedBy, detail: {} };
-    case 'DealRecorded':
-      return null;
-  }
-};
-
-const applyOne = async (tx: SqlQueryable, recorded: RecordedEvent, t: TableName): Promise<void> => {
-  const event = upcastStored(recorded) as CampaignEvent | DealEvent;
-  const fact = campaignFactOf(event);
-  if (fact) {
+const insertRow = async (tx: SqlQueryable, recorded: RecordedEvent, row: CampaignRow, t: TableName) => {
+  const { occurredAt, recordedAt } = recorded.metadata;
+  if (row.table === 'facts') {
     await tx.query(
       `INSERT INTO ${t('rm_campaign_facts')} (position, campaign_id, kind, person_id, detail, occurred_at, recorded_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         recorded.globalPosition,
-        fact.campaignId,
-        fact.kind,
-        fact.personId,
-        JSON.stringify(fact.detail),
-        recorded.metadata.occurredAt,
-        recorded.metadata.recordedAt,
+        row.campaignId,
+        row.kind,
+        row.personId,
+        JSON.stringify(row.detail),
+        occurredAt,
+        recordedAt,
       ],
     );
     return;
   }
-  if (event.type !== 'DealRecorded' || event.data.outcome !== 'won') return;
-  for (const campaignId of new Set(event.data.campaignIds)) {
-    await tx.query(
-      `INSERT INTO ${t('rm_campaign_deals')} (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
-      [event.data.dealId, campaignId, event.data.amount, event.data.closedAt, recorded.metadata.recordedAt],
-    );
-  }
+  await tx.query(
+    `INSERT INTO ${t('rm_campaign_deals')} (deal_id, campaign_id, amount, closed_at, recorded_at) VALUES ($1, $2, $3, $4, $5)`,
+    [row.dealId, row.campaignId, row.amount, row.closedAt, recordedAt],
+  );
 };

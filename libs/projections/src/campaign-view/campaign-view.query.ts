@@ -1,5 +1,7 @@
 import type { SqlQueryable } from '#event-store';
+import type { ReadModelQuery } from '../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../shared/as-of.js';
+import { type CampaignFactKind, campaignViewProjection } from './campaign-view.projection.js';
 
 export interface CampaignView {
   campaignId: string;
@@ -40,7 +42,7 @@ export const readCampaignView = async (
      WHERE campaign_id = $1 AND recorded_at <= $2::timestamptz AND closed_at <= $3::timestamptz`,
     [campaignId, known, t],
   );
-  const of = (kind: string) => facts.filter((f) => f.kind === kind);
+  const of = (kind: CampaignFactKind) => facts.filter((f) => f.kind === kind);
   const launched = of('launched')[0];
   const named = launched ?? of('proposed')[0];
   const status =
@@ -74,4 +76,9 @@ export const readCampaignView = async (
     })),
     influencedRevenue: Number(revenue?.total ?? 0),
   };
+};
+
+export const campaignViewQuery: ReadModelQuery<{ campaignId: string }, CampaignView | null> = {
+  reads: [campaignViewProjection],
+  run: (db, { campaignId }, at) => readCampaignView(db, campaignId, at),
 };

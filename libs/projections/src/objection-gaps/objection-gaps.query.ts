@@ -1,5 +1,9 @@
 import type { SqlQueryable } from '#event-store';
+import { liveContentAt } from '../content/live-content.js';
+import { contentProjection } from '../content/content.projection.js';
+import type { ReadModelQuery } from '../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../shared/as-of.js';
+import { objectionGapsProjection } from './objection-gaps.projection.js';
 
 export interface ObjectionGap {
   category: string;
@@ -11,15 +15,6 @@ export interface ObjectionGap {
   liveContent: { contentId: string; title: string }[];
   gap: boolean;
 }
-
-/**
- * Content live at T (parameter `t`) as known at asOf (parameter `known`):
- * published by T, and not withdrawn by T, as far as the ledger knew.
- */
-export const liveContentAt = (t: string, known: string): string =>
-  `published_recorded_at <= ${known}::timestamptz AND published_at <= ${t}::timestamptz
-   AND NOT (withdrawn_recorded_at IS NOT NULL AND withdrawn_recorded_at <= ${known}::timestamptz
-            AND withdrawn_at <= ${t}::timestamptz)`;
 
 /**
  * Per category of the taxonomy (and any other category heard in the 56 days): gaps — no live
@@ -44,7 +39,7 @@ export const readObjectionGaps = async (
     [t, known],
   );
   const content = await db.query<{ content_id: string; category: string; title: string }>(
-    `SELECT content_id, category, title FROM rm_content_facts WHERE ${liveContentAt('$1', '$2')} ORDER BY content_id`,
+    `SELECT content_id, category, title FROM rm_content WHERE ${liveContentAt('$1', '$2')} ORDER BY content_id`,
     [t, known],
   );
   const categories = [...new Set([...taxonomy, ...counts.map((c) => c.category)])];
@@ -65,4 +60,10 @@ export const readObjectionGaps = async (
     (a, b) =>
       Number(b.gap) - Number(a.gap) || b.last28Days - a.last28Days || a.category.localeCompare(b.category),
   );
+};
+
+/** Objection gaps over the configured taxonomy: objections, and the content that answers them. */
+export const objectionGapsQuery: ReadModelQuery<{ taxonomy: readonly string[] }, ObjectionGap[]> = {
+  reads: [objectionGapsProjection, contentProjection],
+  run: (db, { taxonomy }, at) => readObjectionGaps(db, taxonomy, at),
 };

@@ -1,6 +1,7 @@
 import { type RetroEvent, upcastStored } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '../runner/projection.js';
+import { everyType } from '../shared/fact-map.js';
 
 /**
  * The blame-free retro board, kept as one fact row per retro event with its
@@ -11,7 +12,12 @@ export const retroBoardProjection: Projection = {
   name: 'retro-board',
   version: 2,
   tables: ['rm_retro_facts'],
-  eventTypes: ['RetroOpened', 'RetroNoteAdded', 'RetroClosed', 'RetroActionItemCompleted'],
+  eventTypes: everyType<RetroEvent>({
+    RetroOpened: true,
+    RetroNoteAdded: true,
+    RetroClosed: true,
+    RetroActionItemCompleted: true,
+  }),
 
   async createTables(db, t) {
     await db.query(`CREATE TABLE ${t('rm_retro_facts')} (

@@ -1,6 +1,8 @@
 import type { RetroActionItem, RetroColumn, RetroEvent, RetroSubject } from '#domain';
 import type { SqlQueryable } from '#event-store';
+import type { ReadModelQuery } from '../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../shared/as-of.js';
+import { retroBoardProjection } from './retro-board.projection.js';
 
 export interface RetroNoteView {
   noteId: string;
@@ -65,4 +67,9 @@ export const readRetroBoard = async (
       completed: completed.has(item.actionItemId),
     }));
   return board;
+};
+
+export const retroBoardQuery: ReadModelQuery<{ retroId: string }, RetroBoardView | null> = {
+  reads: [retroBoardProjection],
+  run: (db, { retroId }, at) => readRetroBoard(db, retroId, at),
 };

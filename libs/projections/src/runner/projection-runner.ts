@@ -8,7 +8,7 @@ import {
   readCheckpoint,
 } from './checkpoints.js';
 import { type Lease, tryAcquireLease } from './lease.js';
-import { analyzeTables, dropTables, ensureTables, liveTables } from './model-tables.js';
+import { analyzeTables, dropRetiredTables, dropTables, ensureTables, liveTables } from './model-tables.js';
 import { readBatch } from './read-batch.js';
 import { createRebuildTable } from './rebuild-records.js';
 import type { Projection } from './projection.js';
@@ -79,6 +79,7 @@ export class ProjectionRunner {
       const checkpoint = await readCheckpoint(tx, this.projection.name);
       if (checkpoint && checkpoint.version < this.projection.version) {
         await dropTables(tx, this.projection, liveTables);
+        await dropRetiredTables(tx, this.projection);
         await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
       }
       await ensureTables(tx, this.projection, liveTables);

@@ -10,7 +10,7 @@ import {
   type RebuildProgress,
   ProjectionRunner,
   type ProjectionStatus,
-  type AsOf,
+  type ReadModelQuery,
   allProjections,
   readRebuild,
 } from '#projections';
@@ -19,9 +19,12 @@ import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProblemException, problem } from '../http/problem.js';
 import type { AsOfQuery } from './as-of.dto.js';
 
-/** Runs every projection in the background while the service is up. */
+/**
+ * The read models: runs every projection in the background while the service
+ * is up, reads over them, their status and their rebuilds.
+ */
 @Injectable()
-export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly runners: Map<string, ProjectionRunner>;
   private closing = false;
   /** Rebuilds running in this process, awaited at shutdown. */
@@ -92,14 +95,22 @@ export class ProjectionRunners implements OnApplicationBootstrap, BeforeApplicat
     return Promise.all([...this.runners.values()].map((runner) => runner.status()));
   }
 
-  /** For a read over these models: waits for `minPosition` in each, then gives the instant to evaluate at. */
-  async readAt(models: readonly { name: string }[], { minPosition, asOf }: AsOfQuery): Promise<AsOf> {
-    for (const model of models) await this.awaitPosition(model.name, minPosition);
-    return { asOf: asOf === undefined ? undefined : new Date(asOf), now: new Date() };
+  /**
+   * Runs a read over read models: waits for `minPosition` in each projection
+   * the query reads, then evaluates it at asOf (or now).
+   */
+  async read<Params, Result>(
+    query: ReadModelQuery<Params, Result>,
+    params: Params,
+    { minPosition, asOf }: AsOfQuery,
+  ): Promise<Result> {
+    for (const model of query.reads) await this.awaitPosition(model.name, minPosition);
+    const at = { asOf: asOf === undefined ? undefined : new Date(asOf), now: new Date() };
+    return query.run(this.db, params, at);
   }
 
   /** Read-your-writes: waits until `name` has folded `minPosition`, else 503 with Retry-After. */
-  async awaitPosition(name: string, minPosition: number | undefined): Promise<void> {
+  private async awaitPosition(name: string, minPosition: number | undefined): Promise<void> {
     if (minPosition === undefined) return;
     const reached = await this.runners.get(name)?.waitFor(minPosition, this.config.readWaitMs);
     if (!reached) {
