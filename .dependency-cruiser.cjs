@@ -3,7 +3,7 @@
  * domain + event-store; the event store knows nothing of the domain; the
  * domain imports nothing (no Nest, no I/O). Test files may use libs/testing.
  */
-const notTests = '\\.spec\\.ts$';
+const notTests = '\\.spec\\.ts$|^libs/[^/]+/test/';
 
 module.exports = {
   forbidden: [
@@ -37,7 +37,7 @@ module.exports = {
       name: 'production-code-never-imports-testing',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: `${notTests}|^libs/testing/` },
-      to: { path: '^libs/testing/' },
+      to: { path: '^libs/testing/|^libs/[^/]+/test/' },
     },
     {
       name: 'no-cycles-between-app-folders',

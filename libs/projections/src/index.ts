@@ -2,6 +2,7 @@ export * from './runner/projection.js';
 export * from './runner/checkpoints.js';
 export * from './runner/lease.js';
 export * from './runner/projection-runner.js';
+export * from './runner/runner-status.js';
 export * from './runner/projection-rebuild.js';
 export * from './runner/rebuild-records.js';
 export * from './runner/model-tables.js';

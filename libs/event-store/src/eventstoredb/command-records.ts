@@ -1,4 +1,5 @@
-import type { AppendResult, RecordedEvent } from '../event-store.port.js';
+import { CommandIdReusedError } from '../errors.js';
+import type { AppendResult, RecordedEvent, StoredCommand } from '../event-store.port.js';
 import type { SqlQueryable } from '../postgres/sql-database.js';
 
 /**
@@ -105,3 +106,29 @@ export const logPositionAtOrBefore = async (
   );
   return row ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } : null;
 };
+
+export const stored = ({ commandId, fingerprint }: CommandRecord, result: AppendResult): StoredCommand => ({
+  commandId,
+  fingerprint,
+  result,
+});
+
+export const replay = (record: StoredCommand, fingerprint: string): AppendResult => {
+  if (record.fingerprint !== fingerprint) throw new CommandIdReusedError(record.commandId);
+  return { ...record.result, replayed: true };
+};
+
+/** What an append answers; `head` stands as the position when it appended nothing. */
+export const resultOf = (record: CommandRecord, head: number): AppendResult => ({
+  streamId: record.streamId,
+  commandId: record.commandId,
+  streamRevision: record.events.at(-1)?.streamRevision ?? record.expectedRevision,
+  globalPosition: record.events.at(-1)?.globalPosition ?? head,
+  events: record.events.map(({ eventId, type, streamRevision, globalPosition }) => ({
+    eventId,
+    type,
+    streamRevision,
+    globalPosition,
+  })),
+  replayed: false,
+});

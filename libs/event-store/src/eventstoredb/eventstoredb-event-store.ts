@@ -1,20 +1,10 @@
-import {
-  BACKWARDS,
-  END,
-  type EventStoreDBClient,
-  FORWARDS,
-  NO_STREAM,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { type EventStoreDBClient, START } from '@eventstore/db-client';
 import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
-import { CommandIdReusedError, EventStoreUnavailableError, WrongExpectedVersionError } from '../errors.js';
+import { WrongExpectedVersionError } from '../errors.js';
 import {
   type AppendRequest,
   type AppendResult,
   type EventStore,
-  NO_REVISION,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -27,19 +17,21 @@ import { migrate } from '../postgres/migrations.js';
 import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
 import { assertStorable } from '../storable-json.js';
 import { AppendLock } from './append-lock.js';
+import { Intents } from './intents.js';
 import {
   type CommandRecord,
-  findIntents,
   findRecord,
-  forgetIntent,
   logPositionAtOrBefore,
   recordIntent,
   recordResult,
+  replay,
+  resultOf,
+  stored,
 } from './command-records.js';
 import { matchesFilter } from './event-filter.js';
 import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
-import { fromResolved, toEventData } from './ledger-envelope.js';
-import { collect, readAllPages, readTail } from './read-all-pages.js';
+import { readAllPages, readTail } from './read-all-pages.js';
+import { readStreamEvents, readStreamRevision } from './stream-reads.js';
 
 export interface EventStoreDbOptions {
   /** Clock for `recordedAt`; knowledge time never goes backwards whatever it says. */
@@ -49,32 +41,6 @@ export interface EventStoreDbOptions {
   /** Fault injection for tests: after EventStoreDB took the events, before the result is recorded. */
   afterAppend?: () => Promise<void>;
 }
-
-const stored = ({ commandId, fingerprint }: CommandRecord, result: AppendResult): StoredCommand => ({
-  commandId,
-  fingerprint,
-  result,
-});
-
-const replay = (record: StoredCommand, fingerprint: string): AppendResult => {
-  if (record.fingerprint !== fingerprint) throw new CommandIdReusedError(record.commandId);
-  return { ...record.result, replayed: true };
-};
-
-/** What an append answers; `head` stands as the position when it appended nothing. */
-const resultOf = (record: CommandRecord, head: number): AppendResult => ({
-  streamId: record.streamId,
-  commandId: record.commandId,
-  streamRevision: record.events.at(-1)?.streamRevision ?? record.expectedRevision,
-  globalPosition: record.events.at(-1)?.globalPosition ?? head,
-  events: record.events.map(({ eventId, type, streamRevision, globalPosition }) => ({
-    eventId,
-    type,
-    streamRevision,
-    globalPosition,
-  })),
-  replayed: false,
-});
 
 /**
  * The event log in EventStoreDB (KurrentDB), with the ledger's guarantees kept
@@ -99,6 +65,7 @@ const resultOf = (record: CommandRecord, head: number): AppendResult => ({
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly lock: AppendLock;
+  private readonly intents: Intents;
 
   private constructor(
     private readonly client: EventStoreDBClient,
@@ -106,6 +73,7 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly options: EventStoreDbOptions,
   ) {
     this.lock = new AppendLock(db);
+    this.intents = new Intents(client, options.afterAppend);
   }
 
   static async open(client: EventStoreDBClient, db: SqlDatabase, options: EventStoreDbOptions = {}) {
@@ -120,7 +88,7 @@ export class EventStoreDbEventStore implements EventStore {
     const earlier = await this.findCommand(commandId);
     if (earlier) return replay(earlier, fingerprint);
     return this.lock.run(async (db) => {
-      await this.settleIntents(db);
+      await this.intents.settleAll(db);
       const again = await findRecord(db, commandId);
       if (again?.result) return replay(stored(again, again.result), fingerprint);
       return this.appendLocked(db, request);
@@ -147,63 +115,12 @@ export class EventStoreDbEventStore implements EventStore {
     }
     await recordIntent(db, record);
     await this.options.beforeAppend?.();
-    const settled = await this.rollForward(db, record);
+    const settled = await this.intents.rollForward(db, record);
     if (!settled) {
       // Another writer took the revision between our read and our append.
       throw new WrongExpectedVersionError(streamId, expectedState, await this.streamRevision(streamId));
     }
     return settled.result;
-  }
-
-  /** Settles every append in doubt, in order; an answer still missing stops all appends until it comes. */
-  private async settleIntents(db: SqlQueryable): Promise<void> {
-    for (const intent of await findIntents(db)) await this.rollForward(db, intent);
-  }
-
-  /**
-   * Sends an intent's events (again) with its expected revision: success means
-   * they are in, and the result is recorded; a wrong expected version means they
-   * never can be, and the intent is forgotten (null). Any other failure leaves it in doubt.
-   */
-  private async rollForward(db: SqlQueryable, intent: CommandRecord): Promise<StoredCommand | null> {
-    let written: { position?: { commit: bigint; prepare: bigint } };
-    try {
-      written = await this.client.appendToStream(intent.streamId, intent.events.map(toEventData), {
-        expectedRevision:
-          intent.expectedRevision === NO_REVISION ? NO_STREAM : BigInt(intent.expectedRevision),
-        requiresLeader: true,
-      });
-    } catch (error) {
-      if (!(error instanceof EsdbWrongExpectedVersionError)) {
-        throw new EventStoreUnavailableError(
-          `EventStoreDB did not confirm the append of command ${intent.commandId}; it is settled before the next append`,
-          { cause: error },
-        );
-      }
-      // The revision has passed. EventStoreDB recognises a resent write only while it remembers its ids
-      // (a window a restart loses), so look at what follows the revision before deciding it never landed.
-      if (!(await this.landed(intent))) {
-        await forgetIntent(db, intent.commandId);
-        return null;
-      }
-      written = {};
-    }
-    await this.options.afterAppend?.();
-    const result = resultOf(intent, 0);
-    await recordResult(db, intent, result, written.position);
-    return stored(intent, result);
-  }
-
-  /** Whether exactly the intent's events follow its expected revision in the stream. */
-  private async landed(intent: CommandRecord): Promise<boolean> {
-    const next = await this.readStream(intent.streamId, {
-      fromRevision: intent.expectedRevision + 1,
-      maxCount: intent.events.length,
-    });
-    return (
-      next.length === intent.events.length &&
-      next.every((event, i) => event.eventId === intent.events[i].eventId)
-    );
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | null> {
@@ -212,51 +129,18 @@ export class EventStoreDbEventStore implements EventStore {
     if (record.result) return stored(record, record.result);
     // In doubt: settle it under the lock, where no append of it can be in flight.
     return this.lock.run(async (db) => {
-      await this.settleIntents(db);
+      await this.intents.settleAll(db);
       const settled = await findRecord(db, commandId);
       return settled?.result ? stored(settled, settled.result) : null;
     });
   }
 
-  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const events: RecordedEvent[] = [];
-    try {
-      const read = this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision:
-          options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
-        maxCount: Math.min(options.maxCount ?? MAX_READ, MAX_READ),
-        // Decisions are taken on what the leader holds: a follower may lag behind the last append.
-        requiresLeader: true,
-      });
-      for await (const resolved of read) {
-        const event = fromResolved(resolved);
-        if (event) events.push(event);
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return events;
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return readStreamEvents(this.client, streamId, options);
   }
 
-  async streamRevision(streamId: string): Promise<number> {
-    try {
-      const [last] = await collect(
-        // From the leader: a follower's view may lag behind the last append.
-        this.client.readStream(streamId, {
-          direction: BACKWARDS,
-          fromRevision: END,
-          maxCount: 1,
-          requiresLeader: true,
-        }),
-      );
-      return last?.event ? Number(last.event.revision) : NO_REVISION;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return NO_REVISION;
-      throw error;
-    }
+  streamRevision(streamId: string): Promise<number> {
+    return readStreamRevision(this.client, streamId);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

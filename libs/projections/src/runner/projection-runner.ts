@@ -1,47 +1,20 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, SqlDatabase } from '#event-store';
-import {
-  type Checkpoint,
-  advanceCheckpoint,
-  createCheckpointTable,
-  ensureCheckpoint,
-  lockCheckpointAt,
-  readCheckpoint,
-} from './checkpoints.js';
+import { type Checkpoint, advanceCheckpoint, lockCheckpointAt, readCheckpoint } from './checkpoints.js';
 import { type Lease, tryAcquireLease } from './lease.js';
-import { analyzeTables, dropRetiredTables, dropTables, ensureTables, liveTables } from './model-tables.js';
+import { analyzeTables, liveTables } from './model-tables.js';
 import { readBatch } from './read-batch.js';
-import { createRebuildTable } from './rebuild-records.js';
 import type { Projection } from './projection.js';
-
-export type RunnerState = 'starting' | 'running' | 'standby' | 'stopped' | 'failed';
-
-export interface RunnerOptions {
-  batchSize?: number;
-  /** Pause when caught up, and between attempts to take the lease. */
-  idleMs?: number;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  checkpoint: number;
-  lag: number;
-  state: RunnerState;
-  error: string | null;
-}
-
-/** Another runner moved the checkpoint first; this batch was rolled back. */
-export class CheckpointMovedError extends Error {
-  constructor(name: string) {
-    super(`checkpoint of ${name} moved under this runner`);
-    this.name = 'CheckpointMovedError';
-  }
-}
+import { prepareModel } from './prepare-model.js';
+import {
+  CheckpointMovedError,
+  type ProjectionStatus,
+  type RunnerOptions,
+  type RunnerState,
+} from './runner-status.js';
 
 /** Positions folded between refreshes of the model's planner statistics. */
 const ANALYZE_EVERY = 20_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Feeds one projection from its checkpoint in batches. Each batch and the new
@@ -70,21 +43,8 @@ export class ProjectionRunner {
   }
 
   /** Tables, checkpoint row; a version change drops the model so it is rebuilt from 0. */
-  async prepare(): Promise<void> {
-    // Replicas starting together take turns; only a newer version resets the model.
-    await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-prepare'))`);
-      await createCheckpointTable(tx);
-      await createRebuildTable(tx);
-      const checkpoint = await readCheckpoint(tx, this.projection.name);
-      if (checkpoint && checkpoint.version < this.projection.version) {
-        await dropTables(tx, this.projection, liveTables);
-        await dropRetiredTables(tx, this.projection);
-        await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [this.projection.name]);
-      }
-      await ensureTables(tx, this.projection, liveTables);
-      await ensureCheckpoint(tx, this.projection.name, this.projection.version);
-    });
+  prepare(): Promise<void> {
+    return prepareModel(this.db, this.projection);
   }
 
   /** Processes one batch; returns how far the checkpoint moved (0 when caught up). */
@@ -188,23 +148,18 @@ export class ProjectionRunner {
 
   /**
    * Holds the background loop while `work` runs (a rebuild swapping tables),
-   * after the batch in flight has committed.
+   * once no batch of this runner is in flight.
    */
   async whilePaused<T>(work: () => Promise<T>): Promise<T> {
     let resume = () => undefined as void;
     this.paused = new Promise<void>((resolve) => (resume = resolve));
     try {
-      await this.idleBarrier();
+      while (this.inFlight) await sleep(5);
       return await work();
     } finally {
       this.paused = null;
       resume();
     }
-  }
-
-  /** Resolves when no batch of this runner is in flight. */
-  private async idleBarrier(): Promise<void> {
-    while (this.inFlight) await sleep(5);
   }
 
   /** Stops after the batch in flight commits, and gives up the lease. */
