@@ -14,7 +14,7 @@ import { GracefulShutdown } from './operability/graceful-shutdown.js';
 import { createLedgerLogger, requestLogging } from './operability/logging.js';
 import { assignLogIds, bindLogIds } from './operability/request-log-ids.js';
 
-export interface CreateAppOptions {
+interface CreateAppOptions {
   /** The event store's database (see openDatabase); closed when the app closes. */
   database: SqlDatabase;
   /** false: log nothing at all (tests, benchmarks). */

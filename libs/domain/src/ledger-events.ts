@@ -61,7 +61,7 @@ export const schemaVersionOf = (type: string): number => {
 };
 
 /** The events whose free text is screened for blame: each carries a blameFlag. */
-export type BlameFlaggedEvent = Extract<LedgerEvent, { data: { blameFlag: boolean } }>;
+type BlameFlaggedEvent = Extract<LedgerEvent, { data: { blameFlag: boolean } }>;
 
 const blameFlagged: Record<BlameFlaggedEvent['type'], true> = {
   CampaignReviewed: true,

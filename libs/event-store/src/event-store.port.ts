@@ -17,7 +17,7 @@ export const noStream: ExpectedState = { kind: 'no-stream' };
 export const streamExists: ExpectedState = { kind: 'stream-exists' };
 export const atRevision = (revision: number): ExpectedState => ({ kind: 'revision', revision });
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Who and what caused an event. `recordedAt` is added by the store at append. */

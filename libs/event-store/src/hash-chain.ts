@@ -5,10 +5,10 @@ import type { AppendRequest, RecordedEvent } from './event-store.port.js';
 /** The link before the first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type HashedFields = Omit<RecordedEvent, 'hash' | 'previousHash'>;
+type HashedFields = Omit<RecordedEvent, 'hash' | 'previousHash'>;
 
 /** RFC 8785 canonical JSON of exactly the fields the chain protects. */
-export const canonicalEvent = (event: HashedFields): string => {
+const canonicalEvent = (event: HashedFields): string => {
   const text = canonicalize({
     eventId: event.eventId,
     type: event.type,
@@ -26,7 +26,7 @@ export const canonicalEvent = (event: HashedFields): string => {
 export const chainHash = (previousHash: string, event: HashedFields): string =>
   createHash('sha256').update(previousHash).update(canonicalEvent(event)).digest('hex');
 
-export type ChainBreak = {
+type ChainBreak = {
   globalPosition: number;
   reason: 'hash-mismatch' | 'link-mismatch';
 };

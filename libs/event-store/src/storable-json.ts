@@ -1,14 +1,14 @@
 import { InvalidEventError } from './errors.js';
 
 /** Where a value cannot be stored, and which rule it breaks. */
-export interface UnstorableValue {
+interface UnstorableValue {
   field: string;
   rule: string;
   message: string;
 }
 
 /** Deeper than any command needs; keeps recursive consumers (canonical JSON) far from the stack limit. */
-export const MAX_JSON_DEPTH = 32;
+const MAX_JSON_DEPTH = 32;
 
 const unstorable = (text: string): string | null => {
   // PostgreSQL text and JSONB cannot hold NUL; RFC 8785 refuses lone surrogates.

@@ -27,7 +27,7 @@ export const createTestPglite = async (): Promise<SqlDatabase> => {
 };
 
 /** The server the suites use; set by test/global-setup.ts when not given. */
-export const testServerUrl = (): string => {
+const testServerUrl = (): string => {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run the suites through `npm test`');
   return url;

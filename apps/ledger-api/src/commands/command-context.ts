@@ -31,7 +31,7 @@ const token = (request: Request, name: string): string | undefined => {
 };
 
 /** If-Match: `"3"` (as sent in ETag), `3`, or `*` (the stream must exist). */
-export const parseIfMatch = (value: string | undefined): CommandContext['expectedRevision'] => {
+const parseIfMatch = (value: string | undefined): CommandContext['expectedRevision'] => {
   if (value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed === '*') return 'exists';
@@ -65,14 +65,14 @@ const requestPath = (request: Request) => request.path.replace(/\/+$/, '');
  * What a key was first used for. Personal fields are left out: the record is
  * kept for good, and a hash of a name is not forgotten with the name.
  */
-export const fingerprintOf = (request: Request): string =>
+const fingerprintOf = (request: Request): string =>
   sha256({
     method: request.method,
     path: requestPath(request),
     body: withoutPersonalData(request.body ?? {}),
   });
 
-export const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
+const commandContextOf = (request: Request, now: Date = new Date()): CommandContext => {
   const fingerprint = fingerprintOf(request);
   return {
     // Without an Idempotency-Key, the same request gets the same id.

@@ -25,7 +25,7 @@ export interface LedgerConfig {
   shutdownGraceMs: number;
 }
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
@@ -50,7 +50,7 @@ const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 const UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2 };
 
 /** "262144", "256kb", "256 KiB", "1mb" → bytes. */
-export const parseByteSize = (name: string, raw: string): number => {
+const parseByteSize = (name: string, raw: string): number => {
   const match = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(raw);
   const unit = UNITS[(match?.[2] || 'b').toLowerCase()];
   if (!match || !unit || Number(match[1]) === 0) {

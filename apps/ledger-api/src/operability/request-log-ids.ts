@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 
 /** The ids that tie the log lines of one request together. */
-export interface LogIds {
+interface LogIds {
   reqId: string;
   correlationId: string;
   /** Once the command's context is known: the id stored with its events. */

@@ -25,7 +25,7 @@ export class ReadStreamEventsParams {
   direction: 'forwards' | 'backwards' = 'forwards';
 }
 
-export class RecordedEventDto {
+class RecordedEventDto {
   @ApiProperty() eventId!: string;
   @ApiProperty({ example: 'CampaignLaunched' }) type!: string;
   @ApiProperty() schemaVersion!: number;

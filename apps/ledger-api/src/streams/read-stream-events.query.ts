@@ -3,7 +3,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { type EventStore, NO_REVISION, type RecordedEvent } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 
-export interface StreamPage {
+interface StreamPage {
   streamRevision: number;
   events: RecordedEvent[];
 }

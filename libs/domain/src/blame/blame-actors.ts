@@ -3,10 +3,9 @@ import { type Clause, type Token, wordSentiment } from './blame-text.js';
 
 /** Helpers that decide who a clause is about: one of our people or teams (an "actor"), or something else. */
 
-export const isTeam = (t: Token): boolean => TEAM_WORDS.has(t.norm);
+const isTeam = (t: Token): boolean => TEAM_WORDS.has(t.norm);
 /** The lite English model has no PERSON entity, so a person is a capitalised proper noun that is not a buyer. */
-export const isPerson = (t: Token): boolean =>
-  t.pos === 'PROPN' && t.titleCase && !NON_ACTOR_WORDS.has(t.norm);
+const isPerson = (t: Token): boolean => t.pos === 'PROPN' && t.titleCase && !NON_ACTOR_WORDS.has(t.norm);
 export const isActor = (t: Token): boolean => isTeam(t) || isPerson(t);
 export const isPossessive = (t: Token): boolean =>
   t.norm === "'s" || t.norm === '’s' || t.text === "'" || t.text === '’';

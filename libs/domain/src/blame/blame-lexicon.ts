@@ -175,7 +175,7 @@ export const SUBJECT_STOP_ADVERBS = new Set([
 /** Markers that turn "never X" into a policy ("we never launch without a sales review"). */
 export const POLICY_MARKERS = new Set(['without', 'unless', 'until']);
 
-export interface Idiom {
+interface Idiom {
   /** Lemmas in order; '*' matches any single token. */
   readonly lemmas: readonly string[];
   /** True when the idiom is only a verdict with a person or team as subject ("no clue", "went dark"). */

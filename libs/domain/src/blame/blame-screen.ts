@@ -3,7 +3,7 @@ import { analyse } from './blame-text.js';
 
 /** The screen's answer: which substrings judged a person or team, and how to say it blamelessly instead. */
 /** A blaming verdict always carries the phrases and a hint for restating them. */
-export type BlameVerdict =
+type BlameVerdict =
   { blaming: true; phrases: string[]; hint: string } | { blaming: false; phrases: []; hint: null };
 
 export const BLAME_HINT =

@@ -8,7 +8,7 @@ import { type ProposeCampaign, proposeCampaign } from './propose-campaign.js';
 import { type ReportBlindside, reportBlindside } from './report-blindside.js';
 import { type ReviewCampaign, reviewCampaign } from './review-campaign.js';
 
-export type CampaignCommand =
+type CampaignCommand =
   ProposeCampaign | ReviewCampaign | LaunchCampaign | AcknowledgeBriefing | ReportBlindside | EndCampaign;
 
 export const campaignCapability = capability<CampaignCommand, CampaignEvent, CampaignState>({

@@ -3,7 +3,7 @@ import { type CelebrateWin, celebrateWin } from './celebrate-win.js';
 import type { CelebrationEvent } from './celebration.events.js';
 import { type CelebrationState, evolveCelebration, initialCelebrationState } from './celebration.state.js';
 
-export type CelebrationCommand = CelebrateWin;
+type CelebrationCommand = CelebrateWin;
 
 export const celebrationCapability = capability<CelebrationCommand, CelebrationEvent, CelebrationState>({
   initialState: initialCelebrationState,

@@ -4,7 +4,7 @@ import type { ContentEvent } from './content.events.js';
 import { type ContentState, evolveContent, initialContentState } from './content.state.js';
 import { type WithdrawContent, withdrawContent } from './withdraw-content.js';
 
-export type ContentCommand = AddressObjection | WithdrawContent;
+type ContentCommand = AddressObjection | WithdrawContent;
 
 export const contentCapability = capability<ContentCommand, ContentEvent, ContentState>({
   initialState: initialContentState,

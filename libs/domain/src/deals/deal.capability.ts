@@ -3,7 +3,7 @@ import type { DealEvent } from './deal.events.js';
 import { type DealState, evolveDeal, initialDealState } from './deal.state.js';
 import { type RecordDeal, recordDeal } from './record-deal.js';
 
-export type DealCommand = RecordDeal;
+type DealCommand = RecordDeal;
 
 export const dealCapability = capability<DealCommand, DealEvent, DealState>({
   initialState: initialDealState,

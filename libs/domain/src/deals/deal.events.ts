@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../shared/decider.js';
 
-export type DealOutcome = 'won' | 'lost';
+type DealOutcome = 'won' | 'lost';
 
 export type DealRecorded = DomainEvent<
   'DealRecorded',

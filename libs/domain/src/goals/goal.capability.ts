@@ -3,7 +3,7 @@ import type { GoalEvent } from './goal.events.js';
 import { type GoalState, evolveGoal, initialGoalState } from './goal.state.js';
 import { type SetSharedGoal, setSharedGoal } from './set-shared-goal.js';
 
-export type GoalCommand = SetSharedGoal;
+type GoalCommand = SetSharedGoal;
 
 export const goalCapability = capability<GoalCommand, GoalEvent, GoalState>({
   initialState: initialGoalState,

@@ -4,7 +4,7 @@ import { type HoldHuddle, holdHuddle } from './hold-huddle.js';
 import type { HuddleEvent } from './huddle.events.js';
 import { type HuddleState, evolveHuddle, initialHuddleState } from './huddle.state.js';
 
-export type HuddleCommand = HoldHuddle | CompleteActionItem;
+type HuddleCommand = HoldHuddle | CompleteActionItem;
 
 export const huddleCapability = capability<HuddleCommand, HuddleEvent, HuddleState>({
   initialState: initialHuddleState,

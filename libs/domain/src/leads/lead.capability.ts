@@ -6,7 +6,7 @@ import type { LeadEvent } from './lead.events.js';
 import { type LeadState, evolveLead, initialLeadState } from './lead.state.js';
 import { type RejectLead, rejectLead } from './reject-lead.js';
 
-export type LeadCommand = HandOffLead | FollowUpLead | AcceptLead | RejectLead;
+type LeadCommand = HandOffLead | FollowUpLead | AcceptLead | RejectLead;
 
 export const leadCapability = capability<LeadCommand, LeadEvent, LeadState>({
   initialState: initialLeadState,

@@ -14,7 +14,7 @@ export type LeadHandedOff = DomainEvent<
 >;
 
 export const leadFollowUpChannels = ['email', 'phone', 'meeting', 'social', 'other'] as const;
-export type LeadFollowUpChannel = (typeof leadFollowUpChannels)[number];
+type LeadFollowUpChannel = (typeof leadFollowUpChannels)[number];
 
 /** Every follow-up is recorded; scorecards use the first. */
 export type LeadFollowedUp = DomainEvent<

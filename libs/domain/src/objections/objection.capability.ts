@@ -3,7 +3,7 @@ import type { ObjectionEvent } from './objection.events.js';
 import { type ObjectionState, evolveObjection, initialObjectionState } from './objection.state.js';
 import { type LogObjection, logObjection } from './log-objection.js';
 
-export type ObjectionCommand = LogObjection;
+type ObjectionCommand = LogObjection;
 
 export const objectionCapability = capability<ObjectionCommand, ObjectionEvent, ObjectionState>({
   initialState: initialObjectionState,

@@ -10,7 +10,7 @@ import { type OpenRetro, openRetro } from './open-retro.js';
 import type { RetroEvent } from './retro.events.js';
 import { type RetroState, evolveRetro, initialRetroState } from './retro.state.js';
 
-export type RetroCommand = OpenRetro | AddRetroNote | CloseRetro | CompleteRetroActionItem;
+type RetroCommand = OpenRetro | AddRetroNote | CloseRetro | CompleteRetroActionItem;
 
 export const retroCapability = capability<RetroCommand, RetroEvent, RetroState>({
   initialState: initialRetroState,

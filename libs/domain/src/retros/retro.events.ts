@@ -6,7 +6,6 @@ export type RetroSubject =
   | { kind: 'period'; period: string };
 
 export type RetroColumn = 'went-well' | 'to-improve' | 'learning' | 'kudos';
-export const retroColumns: readonly RetroColumn[] = ['went-well', 'to-improve', 'learning', 'kudos'];
 
 export interface RetroActionItem {
   actionItemId: string;

@@ -4,7 +4,7 @@ import { type RosterState, evolveRoster, initialRosterState } from './roster.sta
 import { type RegisterTeamMember, registerTeamMember } from './register-team-member.js';
 import { type RemoveTeamMember, removeTeamMember } from './remove-team-member.js';
 
-export type RosterCommand = RegisterTeamMember | RemoveTeamMember;
+type RosterCommand = RegisterTeamMember | RemoveTeamMember;
 
 /** One stream for the whole roster: every team check reads a single, ordered history. */
 export const ROSTER_STREAM_ID = 'roster';

@@ -1,7 +1,7 @@
 import { CommandRejected } from './command-rejected.js';
 
 /** Clocks drift; more than this ahead of the ledger's clock is a mistake, not skew. */
-export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 
 /**
  * Business time of a command: what the sender says (`occurredAt`), or the

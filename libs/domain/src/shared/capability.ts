@@ -23,7 +23,7 @@ type PersonField<C> = Exclude<{ [K in keyof C]-?: C[K] extends string | null ? K
 type CommandOf<C, T> = Extract<C, { type: T }>;
 
 /** How one command type is decided, and who acts in it. */
-export interface CommandDefinition<C, E extends DomainEvent, S> {
+interface CommandDefinition<C, E extends DomainEvent, S> {
   decide(command: C, state: S): E[];
   /** The field naming the person acting; null when the command names no actor. */
   actor: PersonField<C> | null;
@@ -32,7 +32,7 @@ export interface CommandDefinition<C, E extends DomainEvent, S> {
 }
 
 /** A capability as a domain folder writes it: one entry per command type, none left out. */
-export interface CapabilityDefinition<C extends { type: string }, E extends DomainEvent, S> {
+interface CapabilityDefinition<C extends { type: string }, E extends DomainEvent, S> {
   initialState: S;
   evolve(state: S, event: E): S;
   /** The stream a command is decided against and appended to. */

@@ -2,7 +2,7 @@
  * Reporting periods (ISO week, calendar month, quarter) and the strict
  * date/instant parsing the domain needs. All in UTC; no clock.
  */
-export type PeriodKind = 'week' | 'month' | 'quarter';
+type PeriodKind = 'week' | 'month' | 'quarter';
 
 export interface Period {
   kind: PeriodKind;

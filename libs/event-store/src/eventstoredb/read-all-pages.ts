@@ -59,7 +59,7 @@ export async function* readAllPages(
   }
 }
 
-export interface LedgerHead {
+interface LedgerHead {
   position: number;
   hash: string;
   recordedAt: Date;

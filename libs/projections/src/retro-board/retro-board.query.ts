@@ -4,7 +4,7 @@ import type { ReadModelQuery } from '../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../shared/as-of.js';
 import { retroBoardProjection } from './retro-board.projection.js';
 
-export interface RetroNoteView {
+interface RetroNoteView {
   noteId: string;
   text: string;
   /** Present only on signed notes: an anonymous note carries no author at all. */
@@ -23,7 +23,7 @@ export interface RetroBoardView {
 }
 
 /** The board as the ledger knew it (as of `asOf`, or now); null when the retro was not opened by then. */
-export const readRetroBoard = async (
+const readRetroBoard = async (
   db: SqlQueryable,
   retroId: string,
   { asOf }: Pick<AsOf, 'asOf'> = {},

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { Projection } from './projection.js';
 
-export interface Batch {
+interface Batch {
   events: RecordedEvent[];
   /** The position the batch covers up to, matching or not. */
   to: number;

@@ -18,7 +18,7 @@ export interface RebuildProgress {
 }
 
 /** A rebuild that has not reported for this long is taken for dead (its replica went away). */
-export const REBUILD_STALE_MS = 60_000;
+const REBUILD_STALE_MS = 60_000;
 
 /**
  * The progress of each projection's last rebuild, kept in the database so that

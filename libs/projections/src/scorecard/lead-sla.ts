@@ -1,6 +1,6 @@
 import type { Scorecard } from './scorecard.js';
 
-export interface Handoff {
+interface Handoff {
   handedOffAt: Date;
   /** The earliest follow-up known, or null. */
   firstFollowUpAt: Date | null;

@@ -29,15 +29,13 @@ export type ScorecardFact = { subject: string; occurredAt: string } & (
   | { kind: 'blame-flagged' }
 );
 
-export type ScorecardFactKind = ScorecardFact['kind'];
-
 /**
  * The typed columns of rm_scorecard_facts, each with one meaning whatever the
  * kind: `code` is what a kind is counted by (an outcome, a category, a reason),
  * `amount` money in minor units, `flag` the yes/no a kind is counted by,
  * `roster_size` a head count, `due_at` a deadline, `detail` what no metric groups by.
  */
-export interface ScorecardFactRow {
+interface ScorecardFactRow {
   person_id: string | null;
   code: string | null;
   amount: number | null;

@@ -107,7 +107,7 @@ const scorecardFacts: FactMap<ScorecardEvent, Facts> = {
 };
 
 /** The facts an event becomes at its business time, a blame-flagged one also counted as blame. */
-export const scorecardFactsOf = (recorded: RecordedEvent): ScorecardFact[] => {
+const scorecardFactsOf = (recorded: RecordedEvent): ScorecardFact[] => {
   const event = upcastStored(recorded) as LedgerEvent;
   const facts: Facts[] = factsOf(scorecardFacts, recorded);
   if ((event.data as { blameFlag?: boolean }).blameFlag === true) {

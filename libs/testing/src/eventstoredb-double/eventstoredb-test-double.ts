@@ -20,13 +20,13 @@ import {
 } from './protocol.js';
 import { readHandler } from './read-handler.js';
 
-export interface SystemEventOptions {
+interface SystemEventOptions {
   readonly streamName?: string;
   readonly type?: string;
   readonly data?: unknown;
 }
 
-export interface WrittenSystemEvent {
+interface WrittenSystemEvent {
   readonly streamName: string;
   readonly revision: bigint;
   readonly position: { readonly commit: bigint; readonly prepare: bigint };

@@ -8,7 +8,7 @@
 /** The `expectedRevision` option of @eventstore/db-client 6, as it reaches the server. */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
-export type AppendDecision =
+type AppendDecision =
   | { readonly kind: 'write' }
   | { readonly kind: 'idempotent'; readonly lastIndex: number }
   | { readonly kind: 'wrong_expected_version' };

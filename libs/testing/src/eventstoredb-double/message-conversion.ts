@@ -13,7 +13,7 @@ import {
 
 const utf8Decoder = new TextDecoder();
 
-export const streamIdentifier = (streamName: string): InstanceType<typeof StreamIdentifier> =>
+const streamIdentifier = (streamName: string): InstanceType<typeof StreamIdentifier> =>
   new StreamIdentifier().setStreamName(new TextEncoder().encode(streamName));
 
 export const streamNameOf = (identifier: InstanceType<typeof StreamIdentifier> | undefined): string =>

@@ -18,7 +18,7 @@ const { ReadDirection } = ReadReq.Options;
 const StreamRevisionCase = ReadReq.Options.StreamOptions.RevisionOptionCase;
 const AllPositionCase = ReadReq.Options.AllOptions.AllOptionCase;
 
-export type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
+type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 
 /** A uint64 from the wire (counts, revisions) as an array index, capped at the safe range. */
 const toIndex = (uint64: string): number => {

@@ -16,7 +16,7 @@ const GROUPED_KINDS = [
   'blame-flagged',
 ] as const;
 
-export type GroupedKind = (typeof GROUPED_KINDS)[number];
+type GroupedKind = (typeof GROUPED_KINDS)[number];
 
 interface Group {
   kind: GroupedKind;
@@ -28,7 +28,7 @@ interface Group {
 }
 
 /** How many facts of a kind, and the sums of their money and head counts. */
-export interface Tally {
+interface Tally {
   n: number;
   amount: number;
   rosterSize: number;

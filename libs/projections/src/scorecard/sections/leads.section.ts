@@ -4,7 +4,7 @@ import { inPeriod } from './period-sql.js';
 import type { ScorecardScope } from './scorecard-scope.js';
 
 /** Without a goal for the period, sales has a day to follow a lead up. */
-export const DEFAULT_LEAD_FOLLOW_UP_SLA_HOURS = 24;
+const DEFAULT_LEAD_FOLLOW_UP_SLA_HOURS = 24;
 
 /** Handoffs of the period, each with the earliest follow-up known, whatever its business time. */
 export const readLeads = async ({
