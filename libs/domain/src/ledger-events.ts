@@ -1,13 +1,14 @@
-import type { CampaignEvent } from './campaigns/campaign.events.js';
-import type { CelebrationEvent } from './celebrations/celebration.events.js';
-import type { ContentEvent } from './content/content.events.js';
-import type { DealEvent } from './deals/deal.events.js';
-import type { GoalEvent } from './goals/goal.events.js';
-import type { HuddleEvent } from './huddles/huddle.events.js';
-import type { LeadEvent } from './leads/lead.events.js';
-import type { ObjectionEvent } from './objections/objection.events.js';
-import type { RetroEvent } from './retros/retro.events.js';
-import type { RosterEvent } from './roster/roster.events.js';
+import type { SchemaVersions } from './shared/decider.js';
+import { type CampaignEvent, campaignSchemaVersions } from './campaigns/campaign.events.js';
+import { type CelebrationEvent, celebrationSchemaVersions } from './celebrations/celebration.events.js';
+import { type ContentEvent, contentSchemaVersions } from './content/content.events.js';
+import { type DealEvent, dealSchemaVersions } from './deals/deal.events.js';
+import { type GoalEvent, goalSchemaVersions } from './goals/goal.events.js';
+import { type HuddleEvent, huddleSchemaVersions } from './huddles/huddle.events.js';
+import { type LeadEvent, leadSchemaVersions } from './leads/lead.events.js';
+import { type ObjectionEvent, objectionSchemaVersions } from './objections/objection.events.js';
+import { type RetroEvent, retroSchemaVersions } from './retros/retro.events.js';
+import { type RosterEvent, rosterSchemaVersions } from './roster/roster.events.js';
 
 /** Every event the ledger records. */
 export type LedgerEvent =
@@ -22,36 +23,18 @@ export type LedgerEvent =
   | CelebrationEvent
   | HuddleEvent;
 
-/**
- * Every event type and its current schema version: a new event type does not
- * compile until it has one. Stored events of an older version are upcast on
- * read (see shared/upcasters.ts).
- */
-const schemaVersions: Record<LedgerEvent['type'], number> = {
-  TeamMemberRegistered: 1,
-  TeamMemberRemoved: 1,
-  CampaignProposed: 1,
-  CampaignReviewed: 1,
-  CampaignLaunched: 2,
-  BriefingAcknowledged: 1,
-  BlindsideReported: 1,
-  CampaignEnded: 1,
-  ObjectionLogged: 2,
-  ContentPublished: 1,
-  ContentWithdrawn: 1,
-  RetroOpened: 1,
-  RetroNoteAdded: 1,
-  RetroClosed: 1,
-  RetroActionItemCompleted: 1,
-  LeadHandedOff: 1,
-  LeadFollowedUp: 1,
-  LeadAccepted: 1,
-  LeadRejected: 1,
-  DealRecorded: 1,
-  SharedGoalSet: 1,
-  WinCelebrated: 1,
-  HuddleHeld: 1,
-  ActionItemCompleted: 1,
+/** Every event type and its current schema version (each folder's events file states its own). */
+const schemaVersions: SchemaVersions<LedgerEvent> = {
+  ...campaignSchemaVersions,
+  ...celebrationSchemaVersions,
+  ...contentSchemaVersions,
+  ...dealSchemaVersions,
+  ...goalSchemaVersions,
+  ...huddleSchemaVersions,
+  ...leadSchemaVersions,
+  ...objectionSchemaVersions,
+  ...retroSchemaVersions,
+  ...rosterSchemaVersions,
 };
 
 export const schemaVersionOf = (type: string): number => {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 /** What marketing puts in front of sales and customers. */
 export interface CampaignBrief {
@@ -57,3 +57,13 @@ export type CampaignEvent =
   | BriefingAcknowledged
   | BlindsideReported
   | CampaignEnded;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const campaignSchemaVersions: SchemaVersions<CampaignEvent> = {
+  CampaignProposed: 1,
+  CampaignReviewed: 1,
+  CampaignLaunched: 2,
+  BriefingAcknowledged: 1,
+  BlindsideReported: 1,
+  CampaignEnded: 1,
+};

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 import type { Attendee } from '../shared/attendees.js';
 
 /** What was celebrated: a period's shared goal, or particular deals. */
@@ -14,3 +14,8 @@ export type WinCelebrated = DomainEvent<
 >;
 
 export type CelebrationEvent = WinCelebrated;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const celebrationSchemaVersions: SchemaVersions<CelebrationEvent> = {
+  WinCelebrated: 1,
+};

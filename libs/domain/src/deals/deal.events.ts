@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 type DealOutcome = 'won' | 'lost';
 
@@ -26,3 +26,8 @@ export type DealRecorded = DomainEvent<
 >;
 
 export type DealEvent = DealRecorded;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const dealSchemaVersions: SchemaVersions<DealEvent> = {
+  DealRecorded: 1,
+};

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 /** The target sales and marketing share for one period; a later setting revises it. */
 export type SharedGoalSet = DomainEvent<
@@ -20,3 +20,8 @@ export type SharedGoalSet = DomainEvent<
 >;
 
 export type GoalEvent = SharedGoalSet;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const goalSchemaVersions: SchemaVersions<GoalEvent> = {
+  SharedGoalSet: 1,
+};

@@ -1,5 +1,5 @@
 import type { Attendee } from '../shared/attendees.js';
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 export interface HuddleActionItem {
   actionItemId: string;
@@ -39,3 +39,9 @@ export type ActionItemCompleted = DomainEvent<
 >;
 
 export type HuddleEvent = HuddleHeld | ActionItemCompleted;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const huddleSchemaVersions: SchemaVersions<HuddleEvent> = {
+  HuddleHeld: 1,
+  ActionItemCompleted: 1,
+};

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 /** Person ids only; names live outside the log so that a person can be forgotten. */
 export type LeadHandedOff = DomainEvent<
@@ -50,3 +50,11 @@ export type LeadRejected = DomainEvent<
 >;
 
 export type LeadEvent = LeadHandedOff | LeadFollowedUp | LeadAccepted | LeadRejected;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const leadSchemaVersions: SchemaVersions<LeadEvent> = {
+  LeadHandedOff: 1,
+  LeadFollowedUp: 1,
+  LeadAccepted: 1,
+  LeadRejected: 1,
+};

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 export type ObjectionLogged = DomainEvent<
   'ObjectionLogged',
@@ -15,3 +15,8 @@ export type ObjectionLogged = DomainEvent<
 >;
 
 export type ObjectionEvent = ObjectionLogged;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const objectionSchemaVersions: SchemaVersions<ObjectionEvent> = {
+  ObjectionLogged: 2,
+};

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
 export type RetroSubject =
   | { kind: 'campaign'; campaignId: string }
@@ -42,3 +42,11 @@ export type RetroActionItemCompleted = DomainEvent<
 >;
 
 export type RetroEvent = RetroOpened | RetroNoteAdded | RetroClosed | RetroActionItemCompleted;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const retroSchemaVersions: SchemaVersions<RetroEvent> = {
+  RetroOpened: 1,
+  RetroNoteAdded: 1,
+  RetroClosed: 1,
+  RetroActionItemCompleted: 1,
+};

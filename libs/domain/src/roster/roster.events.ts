@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../shared/decider.js';
+import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 import type { Team } from '../shared/roster-lookup.js';
 
 export type TeamMemberRegistered = DomainEvent<
@@ -17,3 +17,9 @@ export type TeamMemberRegistered = DomainEvent<
 export type TeamMemberRemoved = DomainEvent<'TeamMemberRemoved', { personId: string }>;
 
 export type RosterEvent = TeamMemberRegistered | TeamMemberRemoved;
+
+/** The current schema version of each event type; stored older versions are upcast on read. */
+export const rosterSchemaVersions: SchemaVersions<RosterEvent> = {
+  TeamMemberRegistered: 1,
+  TeamMemberRemoved: 1,
+};

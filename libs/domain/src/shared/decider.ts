@@ -4,6 +4,9 @@ export interface DomainEvent<Type extends string = string, Data extends object =
   data: Data;
 }
 
+/** Each event type of a union and its current schema version: a type left out does not compile. */
+export type SchemaVersions<E extends DomainEvent> = Record<E['type'], number>;
+
 /**
  * The pure core of a stream: `decide` turns a command into events against the
  * current state, `evolve` folds one event into the state. No I/O, no clock.
