@@ -10,12 +10,12 @@ import { ContentController } from './content/content.controller.js';
 import { CelebrationsController } from './celebrations/celebrations.controller.js';
 import { DealsController } from './deals/deals.controller.js';
 import { GoalsController } from './goals/goals.controller.js';
-import { AlignmentHealthController } from './alignment-health/alignment-health.controller.js';
+import { GetAlignmentHealthController } from './alignment-health/get-alignment-health.controller.js';
 import { HuddlesController } from './huddles/huddles.controller.js';
 import { LeadsController } from './leads/leads.controller.js';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
-import { ObjectionGapsController } from './objections/objection-gaps.controller.js';
+import { GetObjectionGapsController } from './objections/get-objection-gaps.controller.js';
 import { ObjectionsController } from './objections/objections.controller.js';
 import { RetrosController } from './retros/retros.controller.js';
 import { TeamMembersController } from './roster/team-members.controller.js';
@@ -38,7 +38,7 @@ export class AppModule {
         TeamMembersController,
         CampaignsController,
         GetCampaignController,
-        ObjectionGapsController,
+        GetObjectionGapsController,
         ObjectionsController,
         ContentController,
         LeadsController,
@@ -50,7 +50,7 @@ export class AppModule {
         GetRetroController,
         StreamsController,
         ProjectionsController,
-        AlignmentHealthController,
+        GetAlignmentHealthController,
         GetScorecardController,
         ...ops.controllers,
       ],

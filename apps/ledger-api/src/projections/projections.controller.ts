@@ -5,20 +5,11 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
 import type { RebuildProgress } from '#projections';
+import { ProjectionStatusDto } from './projection-status.dto.js';
 import { ReadModels } from './read-models.js';
-
-class ProjectionStatusDto {
-  @ApiProperty({ example: 'retro-board' }) name!: string;
-  @ApiProperty({ example: 1 }) version!: number;
-  @ApiProperty({ example: 1042, description: 'Global position folded so far' }) checkpoint!: number;
-  @ApiProperty({ example: 0, description: 'Events recorded but not yet folded' }) lag!: number;
-  @ApiProperty({ enum: ['starting', 'running', 'standby', 'stopped', 'failed'] }) state!: string;
-  @ApiProperty({ nullable: true, type: String }) error!: string | null;
-}
 
 @ApiTags('projections')
 @Controller('v1/projections')

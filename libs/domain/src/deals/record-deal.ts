@@ -1,5 +1,6 @@
 import { screenForBlame } from '../blame/blame-screen.js';
 import { CommandRejected } from '../shared/command-rejected.js';
+import { requireLedgerCurrency, requireMinorUnits } from '../shared/money.js';
 import { toUtcInstant } from '../shared/period.js';
 import { type RosterLookup, requireMember } from '../shared/roster-lookup.js';
 import type { DealRecorded } from './deal.events.js';
@@ -40,20 +41,8 @@ export const recordDeal = (command: RecordDeal, state: DealState): DealRecorded[
       `deal ${dealId} was already recorded with different details`,
     );
   }
-  if (!Number.isSafeInteger(amount) || amount < 0) {
-    throw rule(
-      'invalid-amount',
-      `amount ${amount} must be a whole number of minor units, 0 or more`,
-      'amount',
-    );
-  }
-  if (currency !== ledgerCurrency) {
-    throw rule(
-      'currency-mismatch',
-      `currency ${currency} is not the ledger's currency ${ledgerCurrency}`,
-      'currency',
-    );
-  }
+  requireMinorUnits(amount, { field: 'amount', code: 'invalid-amount' });
+  requireLedgerCurrency(currency, ledgerCurrency);
   const closedAt = toUtcInstant(command.closedAt);
   if (closedAt === null) {
     throw rule(

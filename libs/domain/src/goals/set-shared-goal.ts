@@ -1,5 +1,6 @@
 import { requireOnRoster } from '../shared/roster-lookup.js';
 import { CommandRejected } from '../shared/command-rejected.js';
+import { requireLedgerCurrency, requireMinorUnits } from '../shared/money.js';
 import { parsePeriod } from '../shared/period.js';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { SharedGoalSet } from './goal.events.js';
@@ -21,20 +22,12 @@ export const setSharedGoal = (command: SetSharedGoal, state: GoalState): SharedG
   if (parsePeriod(period) === null) {
     throw rule('invalid-period', `period ${period} is not YYYY-Www, YYYY-MM or YYYY-Qn`, 'period');
   }
-  if (!Number.isSafeInteger(revenueTarget) || revenueTarget <= 0) {
-    throw rule(
-      'invalid-revenue-target',
-      `revenueTarget ${revenueTarget} must be a whole number of minor units above 0`,
-      'revenueTarget',
-    );
-  }
-  if (currency !== ledgerCurrency) {
-    throw rule(
-      'currency-mismatch',
-      `currency ${currency} is not the ledger's currency ${ledgerCurrency}`,
-      'currency',
-    );
-  }
+  requireMinorUnits(revenueTarget, {
+    field: 'revenueTarget',
+    code: 'invalid-revenue-target',
+    positive: true,
+  });
+  requireLedgerCurrency(currency, ledgerCurrency);
   if (
     !Number.isInteger(leadFollowUpSlaHours) ||
     leadFollowUpSlaHours < 1 ||

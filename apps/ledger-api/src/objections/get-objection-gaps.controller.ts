@@ -7,7 +7,7 @@ import { ReadModels } from '../projections/read-models.js';
 
 @ApiTags('objections')
 @Controller('v1/objections/gaps')
-export class ObjectionGapsController {
+export class GetObjectionGapsController {
   constructor(
     private readonly readModels: ReadModels,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,

@@ -6,7 +6,7 @@ import { ReadModels } from '../projections/read-models.js';
 
 @ApiTags('alignment health')
 @Controller('v1/alignment-health')
-export class AlignmentHealthController {
+export class GetAlignmentHealthController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
