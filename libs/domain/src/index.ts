@@ -1,3 +1,8 @@
+/**
+ * The domain's public face: each capability (its commands are decided through
+ * it), the events, and the rules other libraries share. A command's own file
+ * stays inside its folder.
+ */
 export * from './shared/decider.js';
 export * from './shared/capability.js';
 export * from './shared/command-rejected.js';
@@ -11,56 +16,32 @@ export * from './blame/blame-screen.js';
 export * from './roster/roster.events.js';
 export * from './roster/roster.state.js';
 export * from './roster/roster.capability.js';
-export * from './roster/register-team-member.js';
-export * from './roster/remove-team-member.js';
 export * from './campaigns/campaign.events.js';
 export * from './campaigns/campaign.state.js';
 export * from './campaigns/campaign.capability.js';
-export * from './campaigns/propose-campaign.js';
-export * from './campaigns/review-campaign.js';
-export * from './campaigns/launch-campaign.js';
-export * from './campaigns/acknowledge-briefing.js';
-export * from './campaigns/report-blindside.js';
-export * from './campaigns/end-campaign.js';
 export * from './objections/objection-categories.js';
 export * from './objections/objection.events.js';
 export * from './objections/objection.state.js';
-export * from './objections/log-objection.js';
 export * from './objections/objection.capability.js';
 export * from './content/content.events.js';
 export * from './content/content.state.js';
-export * from './content/address-objection.js';
-export * from './content/withdraw-content.js';
 export * from './content/content.capability.js';
 export * from './retros/retro.events.js';
 export * from './retros/retro.state.js';
 export * from './retros/retro.capability.js';
-export * from './retros/open-retro.js';
-export * from './retros/add-retro-note.js';
-export * from './retros/close-retro.js';
-export * from './retros/complete-retro-action-item.js';
 export * from './leads/lead.events.js';
 export * from './leads/lead.state.js';
 export * from './leads/lead-rejection-reasons.js';
-export * from './leads/hand-off-lead.js';
-export * from './leads/follow-up-lead.js';
-export * from './leads/accept-lead.js';
-export * from './leads/reject-lead.js';
 export * from './leads/lead.capability.js';
 export * from './deals/deal.events.js';
 export * from './deals/deal.state.js';
-export * from './deals/record-deal.js';
 export * from './deals/deal.capability.js';
 export * from './goals/goal.events.js';
 export * from './goals/goal.state.js';
-export * from './goals/set-shared-goal.js';
 export * from './goals/goal.capability.js';
 export * from './celebrations/celebration.events.js';
 export * from './celebrations/celebration.state.js';
-export * from './celebrations/celebrate-win.js';
 export * from './celebrations/celebration.capability.js';
 export * from './huddles/huddle.events.js';
 export * from './huddles/huddle.state.js';
-export * from './huddles/hold-huddle.js';
-export * from './huddles/complete-action-item.js';
 export * from './huddles/huddle.capability.js';

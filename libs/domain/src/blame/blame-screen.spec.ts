@@ -1,4 +1,4 @@
-import { blameCorpus, type LabeledSentence } from './blame-corpus.js';
+import { blameCorpus, type LabeledSentence } from '../../test/blame-corpus.js';
 import { BLAME_HINT, screenForBlame } from './blame-screen.js';
 
 /**

@@ -1,93 +1,56 @@
 import { given } from '#testing';
+import {
+  campaignLaunched,
+  campaignProposed,
+  campaignReviewed,
+  proposeCampaign,
+  reviewCampaign,
+} from '../../test/campaigns.builders.js';
 import { campaignCapability } from './campaign.capability.js';
-import { brief, launched, proposed, roster } from './campaign.fixtures.js';
-
-const propose = {
-  type: 'ProposeCampaign' as const,
-  campaignId: 'q3',
-  ...brief,
-  plannedLaunchDate: '2026-07-01',
-  proposedBy: 'mia',
-  roster,
-};
-const review = {
-  type: 'ReviewCampaign' as const,
-  campaignId: 'q3',
-  reviewedBy: 'sam',
-  verdict: 'concerns' as const,
-  reasons: 'The discount undercuts our renewal pricing',
-  roster,
-};
 
 describe('ProposeCampaign', () => {
   it('given nothing, when marketing proposes, then CampaignProposed shares the draft', () => {
-    given(campaignCapability)
-      .when(propose)
-      .then([
-        {
-          type: 'CampaignProposed',
-          data: { campaignId: 'q3', ...brief, plannedLaunchDate: '2026-07-01', proposedBy: 'mia' },
-        },
-      ]);
+    given(campaignCapability).when(proposeCampaign()).then([campaignProposed()]);
   });
 
   it('given a proposal, when proposed again, then it is a conflict; after launch too', () => {
-    given(campaignCapability, [proposed]).when(propose).thenRejects('conflict', 'campaign-already-proposed');
-    given(campaignCapability, [launched]).when(propose).thenRejects('conflict', 'campaign-already-launched');
+    given(campaignCapability, [campaignProposed()])
+      .when(proposeCampaign())
+      .thenRejects('conflict', 'campaign-already-proposed');
+    given(campaignCapability, [campaignLaunched()])
+      .when(proposeCampaign())
+      .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a proposer from sales, then 422', () => {
     given(campaignCapability)
-      .when({ ...propose, proposedBy: 'sam' })
+      .when(proposeCampaign({ proposedBy: 'sam' }))
       .thenRejects('rule', 'person-not-in-marketing');
   });
 });
 
 describe('ReviewCampaign', () => {
   it('given a proposal, when a sales rep voices concerns, then CampaignReviewed records the verdict unflagged', () => {
-    given(campaignCapability, [proposed])
-      .when(review)
-      .then([
-        {
-          type: 'CampaignReviewed',
-          data: {
-            campaignId: 'q3',
-            reviewedBy: 'sam',
-            verdict: 'concerns',
-            reasons: 'The discount undercuts our renewal pricing',
-            blameFlag: false,
-          },
-        },
-      ]);
+    given(campaignCapability, [campaignProposed()]).when(reviewCampaign()).then([campaignReviewed()]);
   });
 
   it('given blaming reasons, then the review is accepted with a blame flag', () => {
-    given(campaignCapability, [proposed])
-      .when({ ...review, reasons: 'Marketing never listens to sales, as usual' })
-      .then([
-        {
-          type: 'CampaignReviewed',
-          data: {
-            campaignId: 'q3',
-            reviewedBy: 'sam',
-            verdict: 'concerns',
-            reasons: 'Marketing never listens to sales, as usual',
-            blameFlag: true,
-          },
-        },
-      ]);
+    const reasons = 'Marketing never listens to sales, as usual';
+    given(campaignCapability, [campaignProposed()])
+      .when(reviewCampaign({ reasons }))
+      .then([campaignReviewed({ reasons, blameFlag: true })]);
   });
 
   it('given no proposal, or a launched campaign, then it is a conflict', () => {
-    given(campaignCapability).when(review).thenRejects('conflict', 'campaign-not-proposed');
-    given(campaignCapability, [proposed, launched])
-      .when(review)
+    given(campaignCapability).when(reviewCampaign()).thenRejects('conflict', 'campaign-not-proposed');
+    given(campaignCapability, [campaignProposed(), campaignLaunched()])
+      .when(reviewCampaign())
       .thenRejects('conflict', 'campaign-already-launched');
   });
 
   it('given a reviewer from marketing, then 422: the stink test is sales’ call', () => {
-    given(campaignCapability, [proposed])
-      .when({ ...review, reviewedBy: 'mia' })
+    given(campaignCapability, [campaignProposed()])
+      .when(reviewCampaign({ reviewedBy: 'mia' }))
       .thenRejects('rule', 'person-not-in-sales');
   });
 });

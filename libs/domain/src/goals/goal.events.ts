@@ -1,5 +1,8 @@
 import type { DomainEvent, SchemaVersions } from '../shared/decider.js';
 
+/** The longest lead follow-up SLA a goal may set: 30 days. */
+export const MAX_LEAD_FOLLOW_UP_SLA_HOURS = 720;
+
 /** The target sales and marketing share for one period; a later setting revises it. */
 export type SharedGoalSet = DomainEvent<
   'SharedGoalSet',

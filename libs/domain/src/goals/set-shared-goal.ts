@@ -3,10 +3,8 @@ import { CommandRejected } from '../shared/command-rejected.js';
 import { requireLedgerCurrency, requireMinorUnits } from '../shared/money.js';
 import { parsePeriod } from '../shared/period.js';
 import type { RosterLookup } from '../shared/roster-lookup.js';
-import type { SharedGoalSet } from './goal.events.js';
+import { MAX_LEAD_FOLLOW_UP_SLA_HOURS, type SharedGoalSet } from './goal.events.js';
 import type { GoalState } from './goal.state.js';
-
-export const MAX_LEAD_FOLLOW_UP_SLA_HOURS = 720;
 
 /** Sets or revises the period's goal; `ledgerCurrency` comes from configuration. */
 export type SetSharedGoal = { type: 'SetSharedGoal' } & Omit<SharedGoalSet['data'], 'revision'> & {

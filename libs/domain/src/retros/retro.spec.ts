@@ -1,223 +1,118 @@
 import { given } from '#testing';
-import type { RetroEvent } from './retro.events.js';
+import {
+  actionItem,
+  addRetroNote,
+  closeRetro,
+  completeRetroActionItem,
+  openRetro,
+  retroActionItemCompleted,
+  retroClosed,
+  retroNoteAdded,
+  retroOpened,
+} from '../../test/retros.builders.js';
 import { retroCapability } from './retro.capability.js';
-
-const roster = { mia: 'marketing', sam: 'sales' } as const;
-const opened: RetroEvent = {
-  type: 'RetroOpened',
-  data: { retroId: 'q3-retro', subject: { kind: 'campaign', campaignId: 'q3' }, facilitator: 'mia' },
-};
-const item = {
-  actionItemId: 'ai-1',
-  description: 'Share drafts with sales two weeks before launch',
-  owner: 'mia',
-  dueDate: '2026-10-01',
-};
-const closed: RetroEvent = {
-  type: 'RetroClosed',
-  data: { retroId: 'q3-retro', closedBy: 'mia', actionItems: [item], blameFlag: false },
-};
-const note = {
-  type: 'AddRetroNote' as const,
-  retroId: 'q3-retro',
-  noteId: 'n1',
-  column: 'to-improve' as const,
-  text: 'The pricing sheet reached reps after the first customer calls',
-  author: null,
-  roster,
-};
+import type { RetroSubject } from './retro.events.js';
 
 describe('OpenRetro', () => {
   it('given nothing, when opened with a subject, then RetroOpened', () => {
-    given(retroCapability)
-      .when({
-        type: 'OpenRetro',
-        retroId: 'q3-retro',
-        subject: { kind: 'campaign', campaignId: 'q3' },
-        facilitator: 'mia',
-        roster,
-      })
-      .then([
-        {
-          type: 'RetroOpened',
-          data: { retroId: 'q3-retro', subject: { kind: 'campaign', campaignId: 'q3' }, facilitator: 'mia' },
-        },
-      ]);
+    given(retroCapability).when(openRetro()).then([retroOpened()]);
   });
 
   it('given an opened retro, when opened again, then conflict; a facilitator off the roster is 422', () => {
-    given(retroCapability, [opened])
-      .when({
-        type: 'OpenRetro',
-        retroId: 'q3-retro',
-        subject: { kind: 'period', period: '2026-Q3' },
-        facilitator: 'mia',
-        roster,
-      })
+    given(retroCapability, [retroOpened()])
+      .when(openRetro({ subject: { kind: 'period', period: '2026-Q3' } }))
       .thenRejects('conflict', 'retro-already-opened');
     given(retroCapability)
-      .when({
-        type: 'OpenRetro',
-        retroId: 'r',
-        subject: { kind: 'deal', dealId: 'd1' },
-        facilitator: 'ghost',
-        roster,
-      })
+      .when(openRetro({ retroId: 'r', subject: { kind: 'deal', dealId: 'd1' }, facilitator: 'ghost' }))
       .thenRejects('rule', 'person-not-on-roster');
   });
 });
 
 describe('OpenRetro subjects', () => {
-  const open = (subject: never) => ({
-    type: 'OpenRetro' as const,
-    retroId: 'r',
-    subject,
-    facilitator: 'mia',
-    roster,
-  });
   it('given a period that does not exist or an unknown kind, then 422 names the subject field', () => {
-    given(retroCapability)
-      .when(open({ kind: 'period', period: '2021-W53' } as never))
-      .thenRejects('rule', 'invalid-retro-subject');
-    given(retroCapability)
-      .when(open({ kind: 'team' } as never))
-      .thenRejects('rule', 'invalid-retro-subject');
-    given(retroCapability)
-      .when(open({ kind: 'campaign', campaignId: '' } as never))
-      .thenRejects('rule', 'invalid-retro-subject');
+    const rejects = (subject: RetroSubject, field: string) =>
+      given(retroCapability)
+        .when(openRetro({ retroId: 'r', subject }))
+        .thenRejects('rule', 'invalid-retro-subject', field);
+    rejects({ kind: 'period', period: '2021-W53' }, 'subject.period');
+    // A kind the type does not allow, as a client could send it.
+    rejects({ kind: 'team' } as never, 'subject.kind');
+    rejects({ kind: 'campaign', campaignId: '' }, 'subject.campaignId');
   });
 });
 
 describe('AddRetroNote', () => {
   it('given an open retro, when an anonymous note is added, then it is stored with no author', () => {
-    given(retroCapability, [opened])
-      .when(note)
-      .then([
-        {
-          type: 'RetroNoteAdded',
-          data: {
-            retroId: 'q3-retro',
-            noteId: 'n1',
-            column: 'to-improve',
-            text: 'The pricing sheet reached reps after the first customer calls',
-            author: null,
-          },
-        },
-      ]);
+    given(retroCapability, [retroOpened()]).when(addRetroNote()).then([retroNoteAdded()]);
   });
 
   it('given a signed note, then the author is recorded', () => {
-    given(retroCapability, [opened])
-      .when({ ...note, column: 'kudos', text: 'Thanks for the fast battlecard turnaround', author: 'sam' })
-      .then([
-        {
-          type: 'RetroNoteAdded',
-          data: {
-            retroId: 'q3-retro',
-            noteId: 'n1',
-            column: 'kudos',
-            text: 'Thanks for the fast battlecard turnaround',
-            author: 'sam',
-          },
-        },
-      ]);
+    const signed = {
+      column: 'kudos',
+      text: 'Thanks for the fast battlecard turnaround',
+      author: 'sam',
+    } as const;
+    given(retroCapability, [retroOpened()])
+      .when(addRetroNote(signed))
+      .then([retroNoteAdded(signed)]);
   });
 
   it('given blaming text, then 422 blaming-note lists the phrases and a hint', () => {
-    let rejection: unknown;
-    try {
-      retroCapability.decide(
-        { ...note, text: 'Sales never follows up on our leads' },
-        retroCapability.evolve(retroCapability.initialState, opened),
-      );
-    } catch (error) {
-      rejection = error;
-    }
-    expect(rejection).toMatchObject({ kind: 'rule', code: 'blaming-note', field: 'text' });
-    const details = (rejection as { details: { phrases: string[]; hint: string } }).details;
-    expect(details.phrases.length).toBeGreaterThan(0);
-    details.phrases.forEach((phrase) => expect('Sales never follows up on our leads').toContain(phrase));
-    expect(details.hint).toEqual(expect.any(String));
+    const text = 'Sales never follows up on our leads';
+    const { details } = given(retroCapability, [retroOpened()])
+      .when(addRetroNote({ text }))
+      .thenRejects('rule', 'blaming-note', 'text');
+    const { phrases, hint } = details as { phrases: string[]; hint: string };
+    expect(phrases.length).toBeGreaterThan(0);
+    phrases.forEach((phrase) => expect(text).toContain(phrase));
+    expect(hint).toEqual(expect.any(String));
   });
 
   it('given no retro, a closed retro or a repeated note id, then it is a conflict', () => {
-    given(retroCapability).when(note).thenRejects('conflict', 'retro-not-open');
-    given(retroCapability, [opened, closed]).when(note).thenRejects('conflict', 'retro-closed');
-    given(retroCapability, [
-      opened,
-      {
-        type: 'RetroNoteAdded',
-        data: { retroId: 'q3-retro', noteId: 'n1', column: 'learning', text: 'x', author: null },
-      },
-    ])
-      .when(note)
+    given(retroCapability).when(addRetroNote()).thenRejects('conflict', 'retro-not-open');
+    given(retroCapability, [retroOpened(), retroClosed()])
+      .when(addRetroNote())
+      .thenRejects('conflict', 'retro-closed');
+    given(retroCapability, [retroOpened(), retroNoteAdded({ column: 'learning', text: 'x' })])
+      .when(addRetroNote())
       .thenRejects('conflict', 'retro-note-exists');
   });
 });
 
 describe('CloseRetro and completing its action items', () => {
-  const close = {
-    type: 'CloseRetro' as const,
-    retroId: 'q3-retro',
-    closedBy: 'mia',
-    actionItems: [item],
-    roster,
-  };
-  const complete = {
-    type: 'CompleteRetroActionItem' as const,
-    retroId: 'q3-retro',
-    actionItemId: 'ai-1',
-    completedBy: 'mia',
-    roster,
-  };
-  const completed: RetroEvent = {
-    type: 'RetroActionItemCompleted',
-    data: { retroId: 'q3-retro', actionItemId: 'ai-1', completedBy: 'mia' },
-  };
-
   it('given an open retro, when closed with action items, then RetroClosed', () => {
-    given(retroCapability, [opened])
-      .when(close)
-      .then([
-        {
-          type: 'RetroClosed',
-          data: { retroId: 'q3-retro', closedBy: 'mia', actionItems: [item], blameFlag: false },
-        },
-      ]);
+    given(retroCapability, [retroOpened()]).when(closeRetro()).then([retroClosed()]);
   });
 
   it('given a due date that is not a calendar date, then 422', () => {
-    given(retroCapability, [opened])
-      .when({ ...close, actionItems: [{ ...item, dueDate: '2026-02-30' }] })
+    given(retroCapability, [retroOpened()])
+      .when(closeRetro({ actionItems: [{ ...actionItem, dueDate: '2026-02-30' }] }))
       .thenRejects('rule', 'invalid-due-date');
   });
 
   it('given duplicate item ids or an owner off the roster, then 422; a closed retro cannot close again', () => {
-    given(retroCapability, [opened])
-      .when({ ...close, actionItems: [item, item] })
+    given(retroCapability, [retroOpened()])
+      .when(closeRetro({ actionItems: [actionItem, actionItem] }))
       .thenRejects('rule', 'duplicate-action-item');
-    given(retroCapability, [opened])
-      .when({ ...close, actionItems: [{ ...item, owner: 'ghost' }] })
+    given(retroCapability, [retroOpened()])
+      .when(closeRetro({ actionItems: [{ ...actionItem, owner: 'ghost' }] }))
       .thenRejects('rule', 'person-not-on-roster');
-    given(retroCapability, [opened, closed]).when(close).thenRejects('conflict', 'retro-closed');
+    given(retroCapability, [retroOpened(), retroClosed()])
+      .when(closeRetro())
+      .thenRejects('conflict', 'retro-closed');
   });
 
   it('given a closed retro, when an item is completed, then RetroActionItemCompleted; again is a no-op with a precedent', () => {
-    given(retroCapability, [opened, closed])
-      .when(complete)
-      .then([
-        {
-          type: 'RetroActionItemCompleted',
-          data: { retroId: 'q3-retro', actionItemId: 'ai-1', completedBy: 'mia' },
-        },
-      ]);
-    given(retroCapability, [opened, closed, completed]).when(complete).then([]);
-    expect(retroCapability.precedent?.(complete, [opened, closed, completed])).toBe(2);
+    const closed = [retroOpened(), retroClosed()];
+    const completed = [...closed, retroActionItemCompleted()];
+    given(retroCapability, closed).when(completeRetroActionItem()).then([retroActionItemCompleted()]);
+    given(retroCapability, completed).when(completeRetroActionItem()).then([]);
+    expect(retroCapability.precedent?.(completeRetroActionItem(), completed)).toBe(2);
   });
 
   it('given an unknown item, then it is a conflict', () => {
-    given(retroCapability, [opened, closed])
-      .when({ ...complete, actionItemId: 'nope' })
+    given(retroCapability, [retroOpened(), retroClosed()])
+      .when(completeRetroActionItem({ actionItemId: 'nope' }))
       .thenRejects('conflict', 'action-item-not-found');
   });
 });

@@ -1,0 +1,28 @@
+import type {
+  rosterCapability,
+  RosterLookup,
+  TeamMemberRegistered,
+  TeamMemberRemoved,
+} from '../src/index.js';
+import { type CommandOf, builders } from './builders.js';
+
+type Command<Type extends string> = CommandOf<typeof rosterCapability, Type>;
+
+/** The team every command naming `person-…` ids is decided against: two people on each side. */
+export const roster: RosterLookup = {
+  'person-mia': 'marketing',
+  'person-omar': 'marketing',
+  'person-sam': 'sales',
+  'person-lena': 'sales',
+};
+
+const sam: TeamMemberRegistered['data'] = { personId: 'sam', team: 'sales', sealedDisplayName: 'sealed:sam' };
+export const [registerTeamMember, teamMemberRegistered] = builders<
+  Command<'RegisterTeamMember'>,
+  TeamMemberRegistered
+>({ type: 'RegisterTeamMember', ...sam }, { type: 'TeamMemberRegistered', data: sam });
+
+export const [removeTeamMember, teamMemberRemoved] = builders<Command<'RemoveTeamMember'>, TeamMemberRemoved>(
+  { type: 'RemoveTeamMember', personId: 'sam' },
+  { type: 'TeamMemberRemoved', data: { personId: 'sam' } },
+);
