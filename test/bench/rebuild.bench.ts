@@ -23,6 +23,7 @@ import {
 import {
   ProjectionRebuild,
   ProjectionRunner,
+  contentProjection,
   objectionGapsProjection,
   readObjectionGaps,
 } from '#projections';
@@ -85,6 +86,8 @@ const bench = async (name: string, db: SqlDatabase) => {
 
   const runner = new ProjectionRunner(db, store, objectionGapsProjection, { batchSize: 1_000 });
   await runner.prepare();
+  // Objection gaps are read with the content model beside them (no content in this history).
+  await new ProjectionRunner(db, store, contentProjection).prepare();
   t0 = performance.now();
   await runner.catchUp();
   const liveRate = EVENTS / seconds(t0);
