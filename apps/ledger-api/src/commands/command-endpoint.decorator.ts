@@ -12,7 +12,8 @@ import { CommandResultInterceptor } from './command-result.interceptor.js';
 import { CommandResultDto } from './command-response.js';
 
 /**
- * A command endpoint: its metrics (outermost, so they see every failure), its
+ * A command endpoint: its metrics (outermost, so they see failures of pipes and
+ * handler alike; bodies refused by middleware name no command), its
  * 201 answer with ETag and Location, and OpenAPI (operationId = command name,
  * the shared headers and answers).
  */

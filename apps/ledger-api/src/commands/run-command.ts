@@ -7,7 +7,7 @@ import type { CommandContext } from './command-context.js';
  * The one message every command endpoint puts on the CommandBus: which
  * capability decides it, the command as the client asked for it, and the
  * request's context. The sender's business time rides along on the body and
- * is taken off here, so the command holds exactly what its events record.
+ * is taken off here: it goes into the events' metadata, not their data.
  */
 export class RunCommand<
   C extends { type: string } = { type: string },

@@ -10,7 +10,7 @@ import { ProbesController } from './probes.controller.js';
 /**
  * Probes, metrics, logs and graceful shutdown, spread into AppModule rather
  * than a module of their own: the metrics read ReadModels, and the
- * command pipeline records into LedgerMetrics.
+ * command handler records into LedgerMetrics.
  */
 export const operability = (log: Logger) => ({
   imports: [TerminusModule.forRoot({ errorLogStyle: 'json' }), LoggerModule.forRoot(pinoParams(log))],

@@ -104,7 +104,7 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     params: Params,
     { minPosition, asOf }: AsOfQuery,
   ): Promise<Result> {
-    for (const model of query.reads) await this.awaitPosition(model.name, minPosition);
+    await Promise.all(query.reads.map((model) => this.awaitPosition(model.name, minPosition)));
     const at = { asOf: asOf === undefined ? undefined : new Date(asOf), now: new Date() };
     return query.run(this.db, params, at);
   }

@@ -37,7 +37,7 @@ interface CapabilityDefinition<C extends { type: string }, E extends DomainEvent
   evolve(state: S, event: E): S;
   /** The stream a command is decided against and appended to. */
   streamIdOf(command: Requested<C>): string;
-  /** The ledger inputs its commands carry, each read before every decision. */
+  /** The ledger inputs its commands carry, read once per command before it is decided. */
   inputs: { [I in InputsOf<C>]: true };
   commands: { [T in C['type']]: CommandDefinition<CommandOf<C, T>, E, S> };
 }

@@ -6,11 +6,11 @@ export const requireMinorUnits = (
   { field, code, positive = false }: { field: string; code: string; positive?: boolean },
 ): void => {
   if (!Number.isSafeInteger(amount) || amount < (positive ? 1 : 0)) {
-    const range = positive ? 'above 0' : '0 or more';
+    const range = positive ? ' above 0' : ', 0 or more';
     throw new CommandRejected(
       'rule',
       code,
-      `${field} ${amount} must be a whole number of minor units, ${range}`,
+      `${field} ${amount} must be a whole number of minor units${range}`,
       field,
     );
   }

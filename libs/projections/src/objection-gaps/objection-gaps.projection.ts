@@ -7,13 +7,13 @@ import { insertRows } from '../shared/insert-rows.js';
  * Facts, not totals: each objection is a row with its business time and the
  * time the ledger recorded it, so one SQL query can answer "as of" any moment
  * without replaying (see objection-gaps.query.ts). Version 3: the content it
- * kept until version 2 is the content model's now.
+ * kept until version 2 is the content model's now (its old table,
+ * rm_content_facts, is left for replicas still on version 2; see README).
  */
 export const objectionGapsProjection: Projection = {
   name: 'objection-gaps',
   version: 3,
   tables: ['rm_objection_facts'],
-  retiredTables: ['rm_content_facts'],
   eventTypes: everyType<ObjectionEvent>({ ObjectionLogged: true }),
 
   async createTables(db, t) {

@@ -18,11 +18,6 @@ export const dropTables = async (db: SqlQueryable, projection: Projection, t: Ta
   for (const base of projection.tables) await db.query(`DROP TABLE IF EXISTS ${t(base)}`);
 };
 
-/** Tables an earlier version of the projection kept and this one no longer does. */
-export const dropRetiredTables = async (db: SqlQueryable, projection: Projection): Promise<void> => {
-  for (const base of projection.retiredTables ?? []) await db.query(`DROP TABLE IF EXISTS ${base}`);
-};
-
 /** MD5 over every row of every table, in a fixed order: equal models, equal checksums. */
 export const checksum = async (db: SqlQueryable, projection: Projection, t: TableName): Promise<string> => {
   const parts: string[] = [];

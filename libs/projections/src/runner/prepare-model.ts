@@ -1,12 +1,12 @@
 import type { SqlDatabase } from '#event-store';
 import { createCheckpointTable, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
-import { dropRetiredTables, dropTables, ensureTables, liveTables } from './model-tables.js';
+import { dropTables, ensureTables, liveTables } from './model-tables.js';
 import type { Projection } from './projection.js';
 import { createRebuildTable } from './rebuild-records.js';
 
 /**
  * Creates a model's tables and checkpoint row where missing; a newer version
- * drops the model (and the tables it retired) so that it is rebuilt from 0.
+ * drops the model so that it is rebuilt from 0.
  */
 export const prepareModel = (db: SqlDatabase, projection: Projection): Promise<void> =>
   // Replicas starting together take turns; only a newer version resets the model.
@@ -17,7 +17,6 @@ export const prepareModel = (db: SqlDatabase, projection: Projection): Promise<v
     const checkpoint = await readCheckpoint(tx, projection.name);
     if (checkpoint && checkpoint.version < projection.version) {
       await dropTables(tx, projection, liveTables);
-      await dropRetiredTables(tx, projection);
       await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [projection.name]);
     }
     await ensureTables(tx, projection, liveTables);

@@ -16,8 +16,6 @@ export interface Projection {
   eventTypes: readonly string[];
   /** Base names of its tables: dropped, swapped and checksummed by the runner. */
   tables: readonly string[];
-  /** Tables of earlier versions that are no longer its own: dropped with its tables on a version change. */
-  retiredTables?: readonly string[];
   /** Creates its tables (and their indexes); called only when they do not exist. */
   createTables(db: SqlQueryable, t: TableName): Promise<void>;
   apply(tx: SqlQueryable, events: readonly RecordedEvent[], t: TableName): Promise<void>;
