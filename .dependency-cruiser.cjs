@@ -25,7 +25,14 @@ module.exports = {
       name: 'event-store-knows-no-domain',
       severity: 'error',
       from: { path: '^libs/event-store/' },
-      to: { path: '^libs/(domain|projections)/' },
+      to: { path: '^libs/(access|domain|projections)/' },
+    },
+    {
+      name: 'access-uses-event-store-only',
+      comment: 'Who may do what knows the database, not the domain or the read models.',
+      severity: 'error',
+      from: { path: '^libs/access/', pathNot: notTests },
+      to: { path: '^(apps|libs/(domain|projections|testing))/' },
     },
     {
       name: 'projections-use-domain-and-event-store-only',

@@ -87,6 +87,23 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'API keys',
+    sql: `
+      -- Only a hash of each secret is kept; the key id is public.
+      CREATE TABLE ledger_api_keys (
+        key_id text PRIMARY KEY,
+        name text NOT NULL,
+        scopes text[] NOT NULL,
+        secret_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by text,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations once, even when several processes start together. */
