@@ -63,7 +63,7 @@ describe.each(backends)('graceful shutdown on %s', (backend) => {
     };
     const pending = fetch(`${url}/v1/team-members/p-late/register`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
       body: JSON.stringify({ displayName: 'Late Arrival', team: 'sales' }),
     });
     await inAppend.promise;

@@ -6,6 +6,7 @@ import { createTestPglite } from '#testing';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 import { createLedgerLogger } from '../../apps/ledger-api/src/operability/logging.js';
+import { testAdminKey } from '../support/test-app.js';
 
 interface LogLine {
   level: string;
@@ -21,7 +22,9 @@ interface LogLine {
 const NOTE_TEXT = 'Handoffs on Fridays wait until Monday';
 /** What the client of an anonymous note sends that could name its author. */
 const CLIENT_IDS = { 'Idempotency-Key': 'sam-laptop-note-1', 'X-Correlation-Id': 'session-sam-42' };
-const CREDENTIALS = { Authorization: 'Bearer s3cr3t-token', Cookie: 'sid=c00kie-value' };
+/** A real key: every request authenticates with it, and no line may hold it. */
+const ADMIN_KEY = testAdminKey();
+const CREDENTIALS = { Authorization: `Bearer ${ADMIN_KEY}`, Cookie: 'sid=c00kie-value' };
 
 /**
  * Its own app, logging at info into memory (the shared harness logs nothing).
@@ -37,9 +40,12 @@ describe('request logs', () => {
   beforeAll(async () => {
     const db = await createTestPglite();
     const log = createLedgerLogger('info', { write: (line: string) => void output.push(line) });
-    app = await createApp(loadConfig({ LOG_LEVEL: 'info' }), { database: db, log });
+    app = await createApp(loadConfig({ LOG_LEVEL: 'info', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }), {
+      database: db,
+      log,
+    });
     await app.init();
-    const http = () => request(app.getHttpServer() as App);
+    const http = () => request.agent(app.getHttpServer() as App).set('Authorization', `Bearer ${ADMIN_KEY}`);
     await http()
       .post('/v1/team-members/noor/register')
       .send({ displayName: 'Noor Haddad', team: 'marketing' });
@@ -106,7 +112,8 @@ describe('request logs', () => {
       NOTE_TEXT,
       'Noor Haddad',
       'Sam Okafor',
-      's3cr3t',
+      // The key's secret part (its id is public and may be logged).
+      ADMIN_KEY.slice(20),
       'c00kie',
     ]) {
       expect(everything).not.toContain(secret);

@@ -18,6 +18,7 @@ import {
   dropDatabase,
   openEmbeddedDatabase,
 } from '#event-store';
+import { formatApiKey, newApiKeyToken } from '#access';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 
@@ -84,11 +85,15 @@ const rawRate = async (db: SqlDatabase, concurrency: number) => {
   return COMMANDS / seconds;
 };
 
+/** The benchmark's own admin key, as a deployment would create its first one. */
+const ADMIN_KEY = formatApiKey(newApiKeyToken());
+const JSON_WITH_KEY = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` };
+
 const httpRate = async (baseUrl: string, concurrency: number, run: string) => {
   const { seconds, latencies } = await drive(COMMANDS, concurrency, async (i) => {
     const response = await fetch(`${baseUrl}/v1/objections/${run}-${i}/log`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: JSON_WITH_KEY,
       body: JSON.stringify({ category: 'price', text: `heard on call ${i}`, heardBy: 'person-sam' }),
     });
     if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
@@ -99,13 +104,16 @@ const httpRate = async (baseUrl: string, concurrency: number, run: string) => {
 
 const benchBackend = async (backend: Backend) => {
   const db = await backend.open();
-  const app = await createApp(loadConfig({}), { database: db, logger: false });
+  const app = await createApp(loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }), {
+    database: db,
+    logger: false,
+  });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   // LogObjection checks that whoever heard it is on the sales roster.
   const registered = await fetch(`${baseUrl}/v1/team-members/person-sam/register`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: JSON_WITH_KEY,
     body: JSON.stringify({ displayName: 'Sam', team: 'sales' }),
   });
   if (registered.status !== 201) throw new Error(`registering the rep: HTTP ${registered.status}`);

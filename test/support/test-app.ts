@@ -9,6 +9,7 @@ import {
   type SqlDatabase,
   connectPostgres,
 } from '#event-store';
+import { formatApiKey, newApiKeyToken } from '#access';
 import { createTestPglite, createTestPostgres, startEventStoreDbTestDouble } from '#testing';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { type LedgerConfig, loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
@@ -19,13 +20,29 @@ export const backends: Backend[] = ['pglite', 'postgres'];
 
 export interface TestApp {
   app: INestApplication;
+  /** Requests with the admin key, which has every scope. */
   http: () => ReturnType<typeof request>;
+  /** Requests with no credentials, or with the key given. */
+  as: (key: string | null) => ReturnType<typeof request>;
+  /** The admin key the app was started with (LEDGER_BOOTSTRAP_ADMIN_KEY). */
+  adminKey: string;
   /** A second view of the same store, to check what was (not) written. */
   store: EventStore;
   /** The read models' database (and, but for EventStoreDB, the log's). */
   database: SqlDatabase;
   close: () => Promise<void>;
 }
+
+/** A fresh key for a test app's first admin. */
+export const testAdminKey = (): string => formatApiKey(newApiKeyToken());
+
+const clients = (app: INestApplication, adminKey: string) => {
+  const as = (key: string | null) => {
+    const agent = request.agent(app.getHttpServer() as App);
+    return key === null ? agent : agent.set('Authorization', `Bearer ${key}`);
+  };
+  return { adminKey, as, http: () => as(adminKey) };
+};
 
 export const startTestApp = async (
   backend: Backend,
@@ -34,13 +51,14 @@ export const startTestApp = async (
 ): Promise<TestApp> => {
   if (backend === 'eventstoredb') return startOnEventStoreDb(env);
   const db = database ?? (backend === 'pglite' ? await createTestPglite() : await createTestPostgres());
-  const config: LedgerConfig = loadConfig(env);
+  const adminKey = env.LEDGER_BOOTSTRAP_ADMIN_KEY ?? testAdminKey();
+  const config: LedgerConfig = loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: adminKey, ...env });
   const app = await createApp(config, { database: db, logger: false });
   await app.init();
   const store = await PostgresEventStore.open(db);
   return {
     app,
-    http: () => request(app.getHttpServer() as App),
+    ...clients(app, adminKey),
     store,
     database: db,
     close: () => app.close(),
@@ -51,7 +69,9 @@ export const startTestApp = async (
 const startOnEventStoreDb = async (env: NodeJS.ProcessEnv): Promise<TestApp> => {
   const double = await startEventStoreDbTestDouble();
   const db = await createTestPostgres();
+  const adminKey = testAdminKey();
   const config = loadConfig({
+    LEDGER_BOOTSTRAP_ADMIN_KEY: adminKey,
     ...env,
     EVENT_STORE: 'eventstoredb',
     EVENTSTORE_CONNECTION_STRING: double.connectionString,
@@ -65,7 +85,7 @@ const startOnEventStoreDb = async (env: NodeJS.ProcessEnv): Promise<TestApp> => 
   );
   return {
     app,
-    http: () => request(app.getHttpServer() as App),
+    ...clients(app, adminKey),
     store,
     database: view,
     close: async () => {

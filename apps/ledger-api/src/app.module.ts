@@ -1,7 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
+import { AccessGuard } from './access/access.guard.js';
+import { AdminKeyBootstrap } from './access/admin-key-bootstrap.js';
+import { KeyVerifier } from './access/key-verifier.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { GetCampaignController } from './campaigns/get-campaign.controller.js';
 import { LedgerInputsReader } from './commands/ledger-inputs.js';
@@ -56,6 +60,9 @@ export class AppModule {
       ],
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
+        KeyVerifier,
+        AdminKeyBootstrap,
+        { provide: APP_GUARD, useClass: AccessGuard },
         LedgerInputsReader,
         RunCommandHandler,
         ReadStreamEventsHandler,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { DataDirectoryLockedError } from '#event-store';
+import { AdminKeyBootstrap } from './access/admin-key-bootstrap.js';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/ledger-config.js';
 import { openDatabase } from './event-store/event-store.module.js';
@@ -19,6 +20,8 @@ const main = async () => {
   const app = await createApp(config, { database, log });
   await app.listen(config.port, config.host);
   logger.log(`Alignment Ledger listening on ${await app.getUrl()} — API docs at /docs`);
+  const adminKeyFile = app.get(AdminKeyBootstrap).adminKeyFile;
+  if (adminKeyFile) logger.log(`Admin key in ${adminKeyFile}: send it as Authorization: Bearer <key>`);
 };
 
 main().catch((error: unknown) => {

@@ -20,12 +20,25 @@ export const atRevision = (revision: number): ExpectedState => ({ kind: 'revisio
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** Who and what caused an event. `recordedAt` is added by the store at append. */
+/** The authenticated system (an API key) that reported an event. */
+export interface Principal {
+  kind: 'api-key';
+  id: string;
+  name: string;
+}
+
+/**
+ * Who and what caused an event. `actor` is the person acting in the business;
+ * `principal` the caller that reported it (absent on events recorded before
+ * callers were authenticated, null on anonymous retro notes). `recordedAt` is
+ * added by the store at append.
+ */
 export interface EventMetadata {
   commandId: string;
   correlationId: string;
   causationId: string;
   actor: string | null;
+  principal?: Principal | null;
   occurredAt: string;
 }
 

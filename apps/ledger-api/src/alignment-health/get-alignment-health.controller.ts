@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AlignmentHealth, alignmentHealthQuery } from '#projections';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('alignment health')
 @Controller('v1/alignment-health')
@@ -10,6 +11,7 @@ export class GetAlignmentHealthController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetAlignmentHealth',
     summary:

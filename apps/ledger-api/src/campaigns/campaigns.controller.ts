@@ -22,7 +22,7 @@ export class CampaignsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post('propose')
-  @CommandEndpoint('ProposeCampaign', 'Share a draft campaign with sales before it is final')
+  @CommandEndpoint('campaigns', 'ProposeCampaign', 'Share a draft campaign with sales before it is final')
   propose(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() draft: ProposeCampaignDto,
@@ -33,7 +33,11 @@ export class CampaignsController {
   }
 
   @Post('review')
-  @CommandEndpoint('ReviewCampaign', "A sales member's verdict on a proposed campaign (the stink test)")
+  @CommandEndpoint(
+    'campaigns',
+    'ReviewCampaign',
+    "A sales member's verdict on a proposed campaign (the stink test)",
+  )
   review(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() review: ReviewCampaignDto,
@@ -44,7 +48,7 @@ export class CampaignsController {
   }
 
   @Post('launch')
-  @CommandEndpoint('LaunchCampaign', 'Launch a campaign (creates it if it was never proposed)')
+  @CommandEndpoint('campaigns', 'LaunchCampaign', 'Launch a campaign (creates it if it was never proposed)')
   launch(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() brief: LaunchCampaignDto,
@@ -55,7 +59,11 @@ export class CampaignsController {
   }
 
   @Post('acknowledge-briefing')
-  @CommandEndpoint('AcknowledgeBriefing', 'A sales rep confirms they know the campaign (once per rep)')
+  @CommandEndpoint(
+    'campaigns',
+    'AcknowledgeBriefing',
+    'A sales rep confirms they know the campaign (once per rep)',
+  )
   acknowledge(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() acknowledgement: AcknowledgeBriefingDto,
@@ -66,7 +74,7 @@ export class CampaignsController {
   }
 
   @Post('report-blindside')
-  @CommandEndpoint('ReportBlindside', 'A sales rep heard of the campaign first from a customer')
+  @CommandEndpoint('campaigns', 'ReportBlindside', 'A sales rep heard of the campaign first from a customer')
   blindside(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() report: ReportBlindsideDto,
@@ -77,7 +85,7 @@ export class CampaignsController {
   }
 
   @Post('end')
-  @CommandEndpoint('EndCampaign', 'End a launched campaign')
+  @CommandEndpoint('campaigns', 'EndCampaign', 'End a launched campaign')
   end(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Body() end: EndCampaignDto,

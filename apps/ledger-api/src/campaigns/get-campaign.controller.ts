@@ -4,6 +4,7 @@ import { type CampaignView, campaignViewQuery } from '#projections';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('campaigns')
 @Controller('v1/campaigns/:campaignId')
@@ -11,6 +12,7 @@ export class GetCampaignController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetCampaign',
     summary:

@@ -21,7 +21,11 @@ export class CelebrationsController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post('celebrate')
-  @CommandEndpoint('CelebrateWin', 'Celebrate a shared goal or deals together; attendees with their teams')
+  @CommandEndpoint(
+    'celebrations',
+    'CelebrateWin',
+    'Celebrate a shared goal or deals together; attendees with their teams',
+  )
   celebrate(
     @Param('celebrationId', EntityIdPipe) celebrationId: string,
     @Body() { occurredAt, subject, attendees }: CelebrateWinDto,

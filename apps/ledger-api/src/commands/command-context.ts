@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import type { Request } from 'express';
+import type { Principal } from '#event-store';
+import { principalOf } from '../access/request-principal.js';
 import { badRequest } from '../http/problem.js';
 import { HEADER_TOKEN, logCommandIds } from '../operability/request-log-ids.js';
 
@@ -15,6 +17,8 @@ export interface CommandContext {
   expectedRevision: number | 'exists' | null;
   correlationId: string;
   receivedAt: string;
+  /** The authenticated caller (null on an anonymous retro note). */
+  principal: Principal | null;
 }
 
 const header = (request: Request, name: string): string | undefined => {
@@ -81,18 +85,21 @@ const commandContextOf = (request: Request, now: Date = new Date()): CommandCont
     expectedRevision: parseIfMatch(header(request, 'If-Match')),
     correlationId: token(request, 'X-Correlation-Id') ?? randomUUID(),
     receivedAt: now.toISOString(),
+    principal: principalOf(request),
   };
 };
 
 /**
  * For an anonymous retro note: the client's Idempotency-Key and correlation id
- * could name a person or a device, and the event keeps them forever. Keep
- * retries working with a hash of the key; drop the correlation id.
+ * could name a person or a device, and the event keeps them forever; so could
+ * the caller, where a person has a key of their own. Keep retries working with
+ * a hash of the key; drop the correlation id and the caller.
  */
 export const anonymised = (context: CommandContext): CommandContext => ({
   ...context,
   commandId: `anonymous:${sha256(context.commandId)}`,
   correlationId: randomUUID(),
+  principal: null,
 });
 
 /** An anonymous retro note is one whose body names no author. */

@@ -147,6 +147,7 @@ const toNewEvent = (event: DomainEvent, index: number, { message, occurredAt }: 
     correlationId: message.context.correlationId,
     causationId: message.context.commandId,
     actor: message.capability.actorOf(message.command),
+    principal: message.context.principal,
     occurredAt,
   },
 });

@@ -1,3 +1,4 @@
+import { parseApiKey } from '#access';
 import { defaultLeadRejectionReasons, defaultObjectionCategories } from '#domain';
 
 /** Everything the service reads from its environment; see the README's table. */
@@ -23,6 +24,16 @@ export interface LedgerConfig {
   logLevel: LogLevel;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  access: AccessConfig;
+}
+
+export interface AccessConfig {
+  /** A key (lk_…) to create with every scope when it does not exist yet: the first key of a server. */
+  bootstrapAdminKey: string | null;
+  /** How long a verified key is trusted before it is checked again (so a revocation reaches every replica). */
+  keyCacheMs: number;
+  /** A bearer token that may read /metrics besides admin keys, for a scraper. */
+  metricsToken: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -80,6 +91,25 @@ const currencyOf = (env: NodeJS.ProcessEnv): string => {
   return currency;
 };
 
+const accessOf = (env: NodeJS.ProcessEnv): AccessConfig => {
+  const bootstrapAdminKey = env.LEDGER_BOOTSTRAP_ADMIN_KEY || null;
+  if (bootstrapAdminKey !== null && !parseApiKey(bootstrapAdminKey)) {
+    throw new ConfigError(
+      'LEDGER_BOOTSTRAP_ADMIN_KEY',
+      'must be a key lk_<16 of a-z0-9>_<43 of A-Za-z0-9_->',
+    );
+  }
+  const metricsToken = env.LEDGER_METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 32) {
+    throw new ConfigError('LEDGER_METRICS_TOKEN', 'must be at least 32 characters');
+  }
+  return {
+    bootstrapAdminKey,
+    keyCacheMs: integer(env, 'LEDGER_KEY_CACHE_MS', 2_000, 0, 60_000),
+    metricsToken,
+  };
+};
+
 const logLevelOf = (env: NodeJS.ProcessEnv): LogLevel => {
   const level = env.LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(level))
@@ -114,5 +144,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     readWaitMs: integer(env, 'LEDGER_READ_WAIT_MS', 5_000, 0, 60_000),
     logLevel: logLevelOf(env),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    access: accessOf(env),
   };
 };

@@ -20,7 +20,11 @@ export class ContentController {
   ) {}
 
   @Post('address-objection')
-  @CommandEndpoint('AddressObjection', 'Marketing publishes content that answers an objection category')
+  @CommandEndpoint(
+    'content',
+    'AddressObjection',
+    'Marketing publishes content that answers an objection category',
+  )
   address(
     @Param('contentId', EntityIdPipe) contentId: string,
     @Body() content: AddressObjectionDto,
@@ -32,7 +36,7 @@ export class ContentController {
   }
 
   @Post('withdraw')
-  @CommandEndpoint('WithdrawContent', 'Withdraw published content')
+  @CommandEndpoint('content', 'WithdrawContent', 'Withdraw published content')
   withdraw(
     @Param('contentId', EntityIdPipe) contentId: string,
     @Body() withdrawal: WithdrawContentDto,

@@ -20,7 +20,11 @@ export class DealsController {
   ) {}
 
   @Post('record')
-  @CommandEndpoint('RecordDeal', 'Record a won or lost deal; recording it again with other content is a 409')
+  @CommandEndpoint(
+    'deals',
+    'RecordDeal',
+    'Record a won or lost deal; recording it again with other content is a 409',
+  )
   record(
     @Param('dealId', EntityIdPipe) dealId: string,
     @Body() { leadId, campaignIds, objectionCategories, lossReason, ...deal }: RecordDealDto,

@@ -16,6 +16,7 @@ export class GoalsController {
 
   @Post('set')
   @CommandEndpoint(
+    'goals',
     'SetSharedGoal',
     'The one number both teams are judged on, for a period YYYY-Www, YYYY-MM or YYYY-Qn; setting it again revises it and keeps the history',
   )

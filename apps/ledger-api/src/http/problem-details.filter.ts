@@ -4,10 +4,13 @@ import { type Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js';
 import { toProblem } from './problem-mapping.js';
 
 /** Writes a problem; one that says when to retry also says it in Retry-After. */
-export const sendProblem = (response: Response, body: Problem, instance?: string): void => {
+export const sendProblem = (response: Response, problem: Problem, instance?: string): void => {
+  const { wwwAuthenticate, ...body } = problem;
   if (typeof body.retryAfterSeconds === 'number') {
     response.setHeader('Retry-After', String(body.retryAfterSeconds));
   }
+  // A challenge for the client's credentials (401, 403) goes in its header only.
+  if (typeof wwwAuthenticate === 'string') response.setHeader('WWW-Authenticate', wwwAuthenticate);
   response
     .status(body.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -23,6 +23,7 @@ export class HuddlesController {
 
   @Post('hold')
   @CommandEndpoint(
+    'huddles',
     'HoldHuddle',
     'A joint sales–marketing huddle: attendees, numbers, what works, what does not, action items',
   )
@@ -48,6 +49,7 @@ export class HuddlesController {
 
   @Post('action-items/:actionItemId/complete')
   @CommandEndpoint(
+    'huddles',
     'CompleteActionItem',
     'Complete an action item of a huddle (a repeat returns the first result)',
   )

@@ -20,7 +20,7 @@ export class LeadsController {
   ) {}
 
   @Post('hand-off')
-  @CommandEndpoint('HandOffLead', 'Marketing hands a lead to a named sales rep (once)')
+  @CommandEndpoint('leads', 'HandOffLead', 'Marketing hands a lead to a named sales rep (once)')
   handOff(
     @Param('leadId', EntityIdPipe) leadId: string,
     @Body() { sourceCampaignId, ...handOff }: HandOffLeadDto,
@@ -36,7 +36,11 @@ export class LeadsController {
   }
 
   @Post('follow-up')
-  @CommandEndpoint('FollowUpLead', 'The rep contacted the lead (the first follow-up counts for the SLA)')
+  @CommandEndpoint(
+    'leads',
+    'FollowUpLead',
+    'The rep contacted the lead (the first follow-up counts for the SLA)',
+  )
   followUp(
     @Param('leadId', EntityIdPipe) leadId: string,
     @Body() followUp: FollowUpLeadDto,
@@ -47,7 +51,7 @@ export class LeadsController {
   }
 
   @Post('accept')
-  @CommandEndpoint('AcceptLead', 'Sales accepts a handed-off lead')
+  @CommandEndpoint('leads', 'AcceptLead', 'Sales accepts a handed-off lead')
   accept(
     @Param('leadId', EntityIdPipe) leadId: string,
     @Body() decision: AcceptLeadDto,
@@ -59,6 +63,7 @@ export class LeadsController {
 
   @Post('reject')
   @CommandEndpoint(
+    'leads',
     'RejectLead',
     'Sales rejects a lead with a reason code and text: the quality feedback marketing needs',
   )

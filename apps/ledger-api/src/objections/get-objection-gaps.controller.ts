@@ -4,6 +4,7 @@ import { type ObjectionGap, objectionGapsQuery } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('objections')
 @Controller('v1/objections/gaps')
@@ -14,6 +15,7 @@ export class GetObjectionGapsController {
   ) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetObjectionGaps',
     summary:

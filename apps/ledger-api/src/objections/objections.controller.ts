@@ -20,7 +20,7 @@ export class ObjectionsController {
   ) {}
 
   @Post('log')
-  @CommandEndpoint('LogObjection', 'Log an objection a sales rep heard')
+  @CommandEndpoint('objections', 'LogObjection', 'Log an objection a sales rep heard')
   log(
     @Param('objectionId', EntityIdPipe) objectionId: string,
     @Body() { dealId, campaignId, ...heard }: LogObjectionDto,

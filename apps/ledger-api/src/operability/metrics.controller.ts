@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { allProjections } from '#projections';
 import { ReadModels } from '../projections/read-models.js';
 import { LedgerMetrics } from './ledger-metrics.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('operability')
 @Controller('metrics')
@@ -16,6 +17,7 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @Access({ metrics: true })
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({

@@ -9,6 +9,7 @@ import {
 import type { EventStore, SqlDatabase } from '#event-store';
 import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProblemException, problem } from '../http/problem.js';
+import { Access } from '../access/access.decorator.js';
 
 /** A check that has not answered by then counts as down: a probe must not hang. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -28,6 +29,7 @@ export class ProbesController {
   ) {}
 
   @Get('live')
+  @Access({ public: true })
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ operationId: 'GetLiveness', summary: 'Liveness: the process answers' })
   @ApiOkResponse({ description: '{"status":"ok"}' })
@@ -36,6 +38,7 @@ export class ProbesController {
   }
 
   @Get('ready')
+  @Access({ public: true })
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     operationId: 'GetReadiness',

@@ -10,6 +10,7 @@ import {
 import type { RebuildProgress } from '#projections';
 import { ProjectionStatusDto } from './projection-status.dto.js';
 import { ReadModels } from './read-models.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('projections')
 @Controller('v1/projections')
@@ -17,6 +18,7 @@ export class ProjectionsController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'ListProjections',
     summary: 'Every read model: version, checkpoint, lag and state',
@@ -27,6 +29,7 @@ export class ProjectionsController {
   }
 
   @Get(':name')
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetProjection',
     summary:
@@ -39,6 +42,7 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
+  @Access({ scope: 'admin' })
   @HttpCode(202)
   @ApiOperation({
     operationId: 'RebuildProjection',

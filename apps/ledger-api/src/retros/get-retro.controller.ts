@@ -4,6 +4,7 @@ import { type RetroBoardView, retroBoardQuery } from '#projections';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('retros')
 @Controller('v1/retros/:retroId')
@@ -11,6 +12,7 @@ export class GetRetroController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetRetro',
     summary:

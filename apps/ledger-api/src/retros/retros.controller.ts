@@ -27,7 +27,7 @@ export class RetrosController {
   constructor(private readonly bus: CommandBus) {}
 
   @Post('open')
-  @CommandEndpoint('OpenRetro', 'Open a blame-free retro on a campaign, a deal or a period')
+  @CommandEndpoint('retros', 'OpenRetro', 'Open a blame-free retro on a campaign, a deal or a period')
   open(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Body() { subject, ...retro }: OpenRetroDto,
@@ -39,6 +39,7 @@ export class RetrosController {
 
   @Post('add-note')
   @CommandEndpoint(
+    'retros',
     'AddRetroNote',
     'Add a note; blaming text is refused (422 lists the phrases). Without author nothing identifying the author is stored.',
   )
@@ -53,7 +54,7 @@ export class RetrosController {
   }
 
   @Post('close')
-  @CommandEndpoint('CloseRetro', 'Close the retro with its action items; no notes after close')
+  @CommandEndpoint('retros', 'CloseRetro', 'Close the retro with its action items; no notes after close')
   close(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Body() { actionItems, ...close }: CloseRetroDto,
@@ -70,6 +71,7 @@ export class RetrosController {
 
   @Post('action-items/:actionItemId/complete')
   @CommandEndpoint(
+    'retros',
     'CompleteRetroActionItem',
     'Complete an action item of a closed retro (a repeat returns the first result)',
   )

@@ -20,6 +20,7 @@ export class TeamMembersController {
 
   @Post('register')
   @CommandEndpoint(
+    'roster',
     'RegisterTeamMember',
     'Put a person on the sales or marketing roster. The display name is personal data: it is sealed with the person’s own key, so that it can be forgotten.',
   )
@@ -35,7 +36,7 @@ export class TeamMembersController {
   }
 
   @Post('remove')
-  @CommandEndpoint('RemoveTeamMember', 'Take a person off the roster')
+  @CommandEndpoint('roster', 'RemoveTeamMember', 'Take a person off the roster')
   remove(
     @Param('personId', EntityIdPipe) personId: string,
     @Body() removal: RemoveTeamMemberDto,

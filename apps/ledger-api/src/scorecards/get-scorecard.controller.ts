@@ -6,6 +6,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
 import { PeriodPipe } from './period.pipe.js';
+import { Access } from '../access/access.decorator.js';
 
 @ApiTags('scorecards')
 @Controller('v1/scorecards/:period')
@@ -16,6 +17,7 @@ export class GetScorecardController {
   ) {}
 
   @Get()
+  @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetScorecard',
     summary:

@@ -6,6 +6,7 @@ import { NO_REVISION } from '#event-store';
 import { etagOf } from '../commands/command-response.js';
 import { ReadStreamEventsParams, StreamEventsPageDto } from './read-stream-events.dto.js';
 import { ReadStreamEventsQuery } from './read-stream-events.query.js';
+import { Access } from '../access/access.decorator.js';
 
 const STREAM_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
@@ -15,6 +16,7 @@ export class StreamsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':streamId/events')
+  @Access({ scope: 'audit' })
   @ApiOperation({
     operationId: 'ReadStreamEvents',
     summary: 'Read the events of one stream, a page at a time',
