@@ -36,6 +36,7 @@ describe('request logs', () => {
   let lines: LogLine[];
   let anonymous: request.Response;
   let storedCorrelationId: string;
+  let createdKey: string;
 
   beforeAll(async () => {
     const db = await createTestPglite();
@@ -73,6 +74,14 @@ describe('request logs', () => {
     const store = await PostgresEventStore.open(db);
     const [event] = await store.readAll({ afterPosition: anonymous.body.globalPosition - 1, maxCount: 1 });
     storedCorrelationId = event.metadata.correlationId;
+    // A key created, used and revoked: its secret must reach no line either.
+    const created = await http()
+      .post('/v1/api-keys')
+      .send({ name: 'log-probe', scopes: ['read'] });
+    createdKey = created.body.secret;
+    const asCreated = request(app.getHttpServer() as App).get('/v1/alignment-health');
+    expect((await asCreated.set('Authorization', `Bearer ${createdKey}`)).status).toBe(200);
+    expect((await http().post(`/v1/api-keys/${created.body.key.id}/revoke`)).status).toBe(200);
     await app.close();
     lines = output
       .join('')
@@ -86,7 +95,8 @@ describe('request logs', () => {
 
   it('writes one JSON line per request with level, time, reqId, correlation id and status', () => {
     const done = lines.filter((line) => line.req);
-    expect(done.length).toBe(7);
+    // 7 commands and notes, then the key created, used and revoked.
+    expect(done.length).toBe(10);
     for (const line of done) {
       expect(line.level).toBe('info');
       expect(new Date(line.time).toISOString()).toBe(line.time);
@@ -112,8 +122,9 @@ describe('request logs', () => {
       NOTE_TEXT,
       'Noor Haddad',
       'Sam Okafor',
-      // The key's secret part (its id is public and may be logged).
+      // The keys' secret parts (an id is public and may be logged).
       ADMIN_KEY.slice(20),
+      createdKey.slice(20),
       'c00kie',
     ]) {
       expect(everything).not.toContain(secret);

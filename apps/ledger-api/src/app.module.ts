@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
 import { AccessGuard } from './access/access.guard.js';
 import { AdminKeyBootstrap } from './access/admin-key-bootstrap.js';
+import { ApiKeysController } from './access/api-keys.controller.js';
 import { KeyVerifier } from './access/key-verifier.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { GetCampaignController } from './campaigns/get-campaign.controller.js';
@@ -39,6 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database, config), ...ops.imports],
       controllers: [
+        ApiKeysController,
         TeamMembersController,
         CampaignsController,
         GetCampaignController,

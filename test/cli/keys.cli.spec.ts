@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ApiKeyStore } from '#access';
+import { connectPostgres } from '#event-store';
+import { createTestPostgres } from '#testing';
+
+const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
+
+/** Runs the built `ledger` command as `npx ledger` would; never throws, answers code and output. */
+const ledger = (env: Record<string, string>, ...args: string[]) =>
+  promisify(execFile)(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+
+describe('ledger keys (the CLI)', () => {
+  if (!existsSync(CLI)) {
+    it('needs the build: run through `npm test`, which builds first', () => {
+      throw new Error(`${CLI} is missing`);
+    });
+    return;
+  }
+
+  it('creates, lists and revokes keys on a PostgreSQL server; the key it prints is the one stored', async () => {
+    const database = await createTestPostgres();
+    const env = { DATABASE_URL: database.url };
+    const created = await ledger(
+      env,
+      'keys',
+      'create',
+      '--name',
+      'hubspot-sync',
+      '--scopes',
+      'commands:write,read',
+    );
+    expect(created.code).toBe(0);
+    const [summary, secret] = created.stdout.trim().split('\n');
+    expect(summary).toMatch(/^[a-z0-9]{16} {2}hubspot-sync {2}\[commands:write, read\]$/);
+    const view = connectPostgres(database.url, 1);
+    const keys = new ApiKeyStore(view);
+    const verified = await keys.verify(secret);
+    expect(verified).toMatchObject({ name: 'hubspot-sync', scopes: ['commands:write', 'read'] });
+    const id = summary.split(' ')[0];
+    expect((await ledger(env, 'keys', 'list')).stdout).toContain(id);
+    const revoked = await ledger(env, 'keys', 'revoke', id);
+    expect(revoked.stdout).toMatch(/revoked \d{4}-/);
+    expect(await keys.verify(secret)).toBe('revoked');
+    await view.close();
+    await database.close();
+  });
+
+  it('works on the embedded database of a stopped service, and explains a wrong command line with exit code 2', async () => {
+    const env = { LEDGER_DATA_DIR: join(await mkdtemp(join(tmpdir(), 'ledger-cli-')), 'data') };
+    expect((await ledger(env, 'keys', 'create', '--name', 'local', '--scopes', 'admin')).code).toBe(0);
+    expect((await ledger(env, 'keys', 'list')).stdout).toContain('local  [admin]');
+    const unknown = await ledger(env, 'keys', 'create', '--name', 'x', '--scopes', 'everything');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown scopes: everything');
+    expect((await ledger(env, 'rebuild')).code).toBe(2);
+    expect((await ledger(env, 'keys', 'revoke', 'no-such-key')).stderr).toContain(
+      'there is no key no-such-key',
+    );
+  });
+});
