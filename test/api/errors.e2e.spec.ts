@@ -47,6 +47,22 @@ describe('bad input gets a 4xx problem+json and writes nothing', () => {
     expectProblem(await post().type('form').send('category=price'), 415, 'unsupported-media-type');
   });
 
+  it('an empty POST that does not say it is JSON is a 415: a form on another site cannot post a command', async () => {
+    // What a cross-site HTML form can send: no body, or a form or text one, never application/json.
+    for (const type of [null, 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data']) {
+      const request = t.as(t.adminKey).post('/v1/team-members/person-x/remove');
+      const response = type === null ? await request : await request.set('Content-Type', type);
+      expectProblem(response, 415, 'unsupported-media-type');
+    }
+    const rebuild = await t.as(t.adminKey).post('/v1/projections/retro-board/rebuild');
+    expectProblem(rebuild, 415, 'unsupported-media-type');
+    const json = await t
+      .as(t.adminKey)
+      .post('/v1/projections/nope/rebuild')
+      .set('Content-Type', 'application/json');
+    expect(json.status).toBe(404);
+  });
+
   it('a JSON array or scalar body is a 400', async () => {
     expectProblem(await post().send([objection()]), 400, 'validation-failed');
     expectProblem(

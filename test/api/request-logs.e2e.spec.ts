@@ -46,7 +46,10 @@ describe('request logs', () => {
       log,
     });
     await app.init();
-    const http = () => request.agent(app.getHttpServer() as App).set('Authorization', `Bearer ${ADMIN_KEY}`);
+    const http = () =>
+      request
+        .agent(app.getHttpServer() as App)
+        .set({ Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' });
     await http()
       .post('/v1/team-members/noor/register')
       .send({ displayName: 'Noor Haddad', team: 'marketing' });

@@ -20,7 +20,7 @@ export const backends: Backend[] = ['pglite', 'postgres'];
 
 export interface TestApp {
   app: INestApplication;
-  /** Requests with the admin key, which has every scope. */
+  /** Requests with the admin key, which has every scope, as application/json. */
   http: () => ReturnType<typeof request>;
   /** Requests with no credentials, or with the key given. */
   as: (key: string | null) => ReturnType<typeof request>;
@@ -41,7 +41,8 @@ const clients = (app: INestApplication, adminKey: string) => {
     const agent = request.agent(app.getHttpServer() as App);
     return key === null ? agent : agent.set('Authorization', `Bearer ${key}`);
   };
-  return { adminKey, as, http: () => as(adminKey) };
+  // The admin's client speaks JSON, an empty POST included, as the service requires.
+  return { adminKey, as, http: () => as(adminKey).set('Content-Type', 'application/json') };
 };
 
 export const startTestApp = async (

@@ -39,16 +39,28 @@ const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
 const hasBody = (request: Request) =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 
+/** application/json or application/…+json, by the Content-Type header (present with or without a body). */
+const declaresJson = (request: Request): boolean => {
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return mediaType === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(mediaType);
+};
+
+/**
+ * Every POST says it is JSON, an empty one too: a plain HTML form on another
+ * site can post only form or text bodies, so it cannot reach a command.
+ */
+const needsJson = (request: Request) => request.method === 'POST' || hasBody(request);
+
 /**
  * Parses JSON bodies up to `limitBytes` and answers every body problem —
- * wrong content type, malformed JSON, too large, not an object, too deep,
+ * wrong or missing content type (every POST is JSON), malformed JSON, too large, not an object, too deep,
  * text the database cannot store — with
  * problem+json before any handler runs.
  */
 export const jsonBody = (limitBytes: number) => {
   const parse = express.json({ limit: limitBytes, type: JSON_TYPES, strict: true });
   return (request: Request, response: Response, next: NextFunction) => {
-    if (hasBody(request) && !request.is(JSON_TYPES)) {
+    if (needsJson(request) && !declaresJson(request)) {
       sendProblem(
         response,
         problem(415, 'unsupported-media-type', 'Unsupported content type', {
