@@ -42,8 +42,16 @@ const QUERIES = [
 
 describe('OpenAPI', () => {
   let t: TestApp;
+  type Operation = {
+    operationId: string;
+    parameters?: { name: string }[];
+    security?: Record<string, string[]>[];
+    responses: Record<string, unknown>;
+    'x-ledger-scope'?: string;
+  };
   let doc: {
-    paths: Record<string, Record<string, { operationId: string; parameters?: { name: string }[] }>>;
+    paths: Record<string, Record<string, Operation>>;
+    components: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
   };
   beforeAll(async () => {
     t = await startTestApp('pglite');
@@ -67,6 +75,30 @@ describe('OpenAPI', () => {
     expect(launch.parameters?.map((p) => p.name)).toEqual(
       expect.arrayContaining(['campaignId', 'Idempotency-Key', 'If-Match']),
     );
+  });
+
+  it('declares the bearer key and, on each operation, its scope, 401 and 403; only the probes are public', () => {
+    expect(doc.components.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ name: `${method} ${path}`, op })),
+    );
+    for (const { name, op } of operations) {
+      expect({ name, scope: op['x-ledger-scope'] }).toEqual({ name, scope: expect.any(String) });
+      if (op['x-ledger-scope'] === 'public') continue;
+      expect({ name, security: op.security }).toEqual({ name, security: [{ bearer: [] }] });
+      expect({ name, answers: Object.keys(op.responses) }).toEqual({
+        name,
+        answers: expect.arrayContaining(['401', '403']),
+      });
+    }
+    const publicOnes = operations
+      .filter(({ op }) => op['x-ledger-scope'] === 'public')
+      .map(({ name }) => name);
+    expect(publicOnes.sort()).toEqual(['get /health/live', 'get /health/ready']);
+    expect(doc.paths['/v1/deals/{dealId}/record'].post['x-ledger-scope']).toBe(
+      'commands:write or commands:deals',
+    );
+    expect(doc.paths['/v1/projections/{name}/rebuild'].post['x-ledger-scope']).toBe('admin');
   });
 
   it('passes an OpenAPI validator', async () => {

@@ -61,6 +61,12 @@ export const createApp = async (
           '/v1/{things}/{id}/{verb}; every error is application/problem+json (RFC 9457).',
       )
       .setVersion('1')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'An API key lk_<id>_<secret> (see ListApiKeys); each operation names its scope in x-ledger-scope',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

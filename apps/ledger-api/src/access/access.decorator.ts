@@ -1,5 +1,5 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type Requirement, describeRequirement } from '#access';
 
 /** Route metadata: what a caller needs to reach the route. */
@@ -8,20 +8,24 @@ export const ACCESS = 'ledger:access';
 /** The metrics scrape: an admin key, or LEDGER_METRICS_TOKEN. */
 export type RouteRequirement = Requirement | { metrics: true };
 
+const scopeOf = (requirement: Exclude<RouteRequirement, { public: true }>) =>
+  'metrics' in requirement ? 'admin, or the metrics token' : describeRequirement(requirement);
+
 /**
  * What a route needs, declared next to it. A route without it is refused
  * (and the route enumeration test fails), so none is left open by accident.
  */
 export const Access = (requirement: RouteRequirement) =>
   'public' in requirement
-    ? SetMetadata(ACCESS, requirement)
+    ? applyDecorators(SetMetadata(ACCESS, requirement), ApiExtension('x-ledger-scope', 'public'))
     : applyDecorators(
         SetMetadata(ACCESS, requirement),
         ApiBearerAuth(),
+        ApiExtension('x-ledger-scope', scopeOf(requirement)),
         ApiUnauthorizedResponse({
           description: 'problem+json: no key, or one that is unknown, revoked or expired',
         }),
         ApiForbiddenResponse({
-          description: `problem+json: the key lacks the scope (${'metrics' in requirement ? 'admin, or the metrics token' : describeRequirement(requirement)})`,
+          description: `problem+json: the key lacks the scope (${scopeOf(requirement)})`,
         }),
       );
