@@ -8,6 +8,7 @@ import type { SqlDatabase } from '#event-store';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { jsonBody } from './http/json-body.middleware.js';
+import { corsOptions, securityHeaders } from './http/security-headers.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 import { GracefulShutdown } from './operability/graceful-shutdown.js';
@@ -41,6 +42,8 @@ export const createApp = async (
   );
   app.useLogger(app.get(PinoNestLogger));
   app.disable('x-powered-by');
+  app.use(securityHeaders);
+  if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   app.use(
     // Ids first, then the request log (so refused bodies are logged), then the shutdown gate.
     assignLogIds,

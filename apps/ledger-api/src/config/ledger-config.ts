@@ -25,6 +25,8 @@ export interface LedgerConfig {
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
   access: AccessConfig;
+  /** Origins whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigins: readonly string[];
 }
 
 export interface AccessConfig {
@@ -110,6 +112,21 @@ const accessOf = (env: NodeJS.ProcessEnv): AccessConfig => {
   };
 };
 
+const corsOriginsOf = (env: NodeJS.ProcessEnv): string[] => {
+  const origins = (env.LEDGER_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const bad = origins.find((origin) => !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      'LEDGER_CORS_ORIGINS',
+      `must be comma-separated origins such as https://dash.example.com, got "${bad}"`,
+    );
+  }
+  return origins;
+};
+
 const logLevelOf = (env: NodeJS.ProcessEnv): LogLevel => {
   const level = env.LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(level))
@@ -145,5 +162,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     logLevel: logLevelOf(env),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     access: accessOf(env),
+    corsOrigins: corsOriginsOf(env),
   };
 };

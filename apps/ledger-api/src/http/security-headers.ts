@@ -1,0 +1,20 @@
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+
+const strict = helmet();
+// Swagger UI is a third-party page: it gets every header but the content security policy.
+const docs = helmet({ contentSecurityPolicy: false });
+
+/** Security headers (helmet) on every answer. */
+export const securityHeaders = (request: Request, response: Response, next: NextFunction): void =>
+  (request.path === '/docs' || request.path.startsWith('/docs/') ? docs : strict)(request, response, next);
+
+/** CORS for the allowed origins only: the headers the API reads and the ones a page must see. */
+export const corsOptions = (origins: readonly string[]): CorsOptions => ({
+  origin: [...origins],
+  methods: ['GET', 'POST'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
+  exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'Retry-After', 'WWW-Authenticate'],
+  maxAge: 600,
+});
