@@ -29,6 +29,15 @@ describe.each([
     expect(JSON.stringify(await keys.list())).not.toContain(parseApiKey(secret)!.secret);
   });
 
+  it('creates a given key once, however many replicas ensure it at the same time', async () => {
+    const token = { id: 'b00757a9b0075700', secret: 'S'.repeat(43) };
+    const created = await Promise.all(
+      [1, 2, 3].map(() => keys.ensure({ name: 'bootstrap-admin', scopes: ['admin'] }, token)),
+    );
+    expect(created.filter(Boolean)).toHaveLength(1);
+    expect(await keys.verify(formatApiKey(token))).toMatchObject({ id: token.id, scopes: ['admin'] });
+  });
+
   it('refuses a malformed key, an unknown id and a wrong secret for a known id', async () => {
     const { key } = await keys.create({ name: 'crm', scopes: ['read'] });
     expect(await keys.verify('Bearer nonsense')).toBe('malformed');

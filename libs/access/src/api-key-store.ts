@@ -1,5 +1,12 @@
 import type { SqlQueryable } from '#event-store';
-import { formatApiKey, hashSecret, newApiKeyToken, parseApiKey, secretMatches } from './api-key.js';
+import {
+  type ApiKeyToken,
+  formatApiKey,
+  hashSecret,
+  newApiKeyToken,
+  parseApiKey,
+  secretMatches,
+} from './api-key.js';
 import type { Scope } from './scopes.js';
 
 /** A key as admins see it: never its secret. */
@@ -68,16 +75,31 @@ export class ApiKeyStore {
     return { key: toApiKey(row), secret: formatApiKey(token) };
   }
 
+  /**
+   * Creates the key of a given token unless its id exists: replicas starting
+   * together with the same LEDGER_BOOTSTRAP_ADMIN_KEY create it once. True if this call created it.
+   */
+  async ensure(key: NewApiKey, token: ApiKeyToken): Promise<boolean> {
+    const rows = await this.db.query<{ key_id: string }>(
+      `INSERT INTO ledger_api_keys (key_id, name, scopes, secret_hash, created_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+      [
+        token.id,
+        key.name,
+        key.scopes,
+        hashSecret(token.secret),
+        key.createdBy ?? null,
+        key.expiresAt ?? null,
+      ],
+    );
+    return rows.length === 1;
+  }
+
   async list(): Promise<ApiKey[]> {
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM ledger_api_keys ORDER BY created_at, key_id`,
     );
     return rows.map(toApiKey);
-  }
-
-  async get(id: string): Promise<ApiKey | null> {
-    const [row] = await this.db.query<Row>(`SELECT ${COLUMNS} FROM ledger_api_keys WHERE key_id = $1`, [id]);
-    return row ? toApiKey(row) : null;
   }
 
   async count(): Promise<number> {

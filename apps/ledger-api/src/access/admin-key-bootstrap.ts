@@ -28,8 +28,7 @@ export class AdminKeyBootstrap implements OnApplicationBootstrap {
     const { keys } = this.verifier;
     const bootstrap = this.config.access.bootstrapAdminKey;
     const token = bootstrap === null ? null : parseApiKey(bootstrap);
-    if (token && !(await keys.get(token.id))) {
-      await keys.create({ name: 'bootstrap-admin', scopes: ADMIN_SCOPES }, token);
+    if (token && (await keys.ensure({ name: 'bootstrap-admin', scopes: ADMIN_SCOPES }, token))) {
       this.logger.log(`Created the admin key ${token.id} from LEDGER_BOOTSTRAP_ADMIN_KEY`);
     }
     if (this.config.databaseUrl !== null) return;
