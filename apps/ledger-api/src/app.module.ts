@@ -7,6 +7,7 @@ import { AccessGuard } from './access/access.guard.js';
 import { AdminKeyBootstrap } from './access/admin-key-bootstrap.js';
 import { ApiKeysController } from './access/api-keys.controller.js';
 import { KeyVerifier } from './access/key-verifier.js';
+import { RateLimits } from './access/rate-limits.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { GetCampaignController } from './campaigns/get-campaign.controller.js';
 import { LedgerInputsReader } from './commands/ledger-inputs.js';
@@ -63,6 +64,7 @@ export class AppModule {
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         KeyVerifier,
+        RateLimits,
         AdminKeyBootstrap,
         { provide: APP_GUARD, useClass: AccessGuard },
         LedgerInputsReader,

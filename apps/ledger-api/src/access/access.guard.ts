@@ -1,12 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { type Requirement, describeRequirement, satisfies } from '#access';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { ProblemException, problem } from '../http/problem.js';
 import { ACCESS, type RouteRequirement } from './access.decorator.js';
 import { KeyVerifier } from './key-verifier.js';
+import { RateLimits } from './rate-limits.js';
 import { setPrincipal } from './request-principal.js';
 
 const REALM = 'Bearer realm="alignment-ledger"';
@@ -43,7 +44,8 @@ const sameToken = (a: string, b: string) =>
 
 /**
  * The one door in front of every route: reads what the route declares
- * (@Access), authenticates the bearer key and checks its scopes. A route that
+ * (@Access), authenticates the bearer key, checks its scopes and counts it
+ * against its rate limit. A route that
  * declares nothing is refused: closed unless said otherwise.
  */
 @Injectable()
@@ -51,6 +53,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: KeyVerifier,
+    private readonly rateLimits: RateLimits,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
@@ -84,6 +87,8 @@ export class AccessGuard implements CanActivate {
       const scope = describeRequirement(needed);
       throw forbidden(`key ${key.id} (${key.name}) needs ${scope}`, scope.split(' or ')[0]);
     }
+    const category = 'command' in requirement ? 'commands' : 'reads';
+    await this.rateLimits.take(key.id, category, context.switchToHttp().getResponse<Response>());
     return true;
   }
 }

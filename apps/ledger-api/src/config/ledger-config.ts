@@ -36,6 +36,10 @@ export interface AccessConfig {
   keyCacheMs: number;
   /** A bearer token that may read /metrics besides admin keys, for a scraper. */
   metricsToken: string | null;
+  /** Per key and replica, in each window; 0: no limit. */
+  commandsPerWindow: number;
+  readsPerWindow: number;
+  rateWindowSeconds: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -109,6 +113,9 @@ const accessOf = (env: NodeJS.ProcessEnv): AccessConfig => {
     bootstrapAdminKey,
     keyCacheMs: integer(env, 'LEDGER_KEY_CACHE_MS', 2_000, 0, 60_000),
     metricsToken,
+    commandsPerWindow: integer(env, 'LEDGER_RATE_LIMIT_COMMANDS', 6_000, 0, 10_000_000),
+    readsPerWindow: integer(env, 'LEDGER_RATE_LIMIT_READS', 12_000, 0, 10_000_000),
+    rateWindowSeconds: integer(env, 'LEDGER_RATE_LIMIT_WINDOW_S', 60, 1, 3_600),
   };
 };
 
