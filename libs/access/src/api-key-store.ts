@@ -59,19 +59,9 @@ export class ApiKeyStore {
   constructor(private readonly db: SqlQueryable) {}
 
   /** Creates a key; the secret is in the answer and nowhere else. */
-  async create(key: NewApiKey, token = newApiKeyToken()): Promise<{ key: ApiKey; secret: string }> {
-    const [row] = await this.db.query<Row>(
-      `INSERT INTO ledger_api_keys (key_id, name, scopes, secret_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [
-        token.id,
-        key.name,
-        key.scopes,
-        hashSecret(token.secret),
-        key.createdBy ?? null,
-        key.expiresAt ?? null,
-      ],
-    );
+  async create(key: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+    const token = newApiKeyToken();
+    const [row] = await this.insert(key, token, '');
     return { key: toApiKey(row), secret: formatApiKey(token) };
   }
 
@@ -80,9 +70,13 @@ export class ApiKeyStore {
    * together with the same LEDGER_BOOTSTRAP_ADMIN_KEY create it once. True if this call created it.
    */
   async ensure(key: NewApiKey, token: ApiKeyToken): Promise<boolean> {
-    const rows = await this.db.query<{ key_id: string }>(
+    return (await this.insert(key, token, 'ON CONFLICT (key_id) DO NOTHING')).length === 1;
+  }
+
+  private insert(key: NewApiKey, token: ApiKeyToken, onConflict: '' | 'ON CONFLICT (key_id) DO NOTHING') {
+    return this.db.query<Row>(
       `INSERT INTO ledger_api_keys (key_id, name, scopes, secret_hash, created_by, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+       VALUES ($1, $2, $3, $4, $5, $6) ${onConflict} RETURNING ${COLUMNS}`,
       [
         token.id,
         key.name,
@@ -92,7 +86,6 @@ export class ApiKeyStore {
         key.expiresAt ?? null,
       ],
     );
-    return rows.length === 1;
   }
 
   async list(): Promise<ApiKey[]> {
