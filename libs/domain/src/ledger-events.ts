@@ -58,6 +58,10 @@ const blameFlagged: Record<BlameFlaggedEvent['type'], true> = {
 
 export const blameFlaggedEventTypes = Object.keys(blameFlagged) as BlameFlaggedEvent['type'][];
 
+/** Whether the event's free text was flagged as blame. */
+export const isBlameFlagged = (event: LedgerEvent): boolean =>
+  Object.hasOwn(blameFlagged, event.type) && (event as BlameFlaggedEvent).data.blameFlag;
+
 /**
  * When a fact happened for the scorecards: a deal when it closed, a huddle
  * when it was held, everything else when its command says it occurred.

@@ -5,6 +5,7 @@ import {
   type LedgerEvent,
   blameFlaggedEventTypes,
   businessTimeOf,
+  isBlameFlagged,
   isJoint,
   upcastStored,
 } from '#domain';
@@ -29,8 +30,8 @@ const alignmentFacts: FactMap<DealEvent | CelebrationEvent | HuddleEvent, Alignm
 
 const rowsOf = (recorded: RecordedEvent): unknown[][] => {
   const event = upcastStored(recorded) as LedgerEvent;
-  const kinds = factsOf(alignmentFacts, recorded);
-  if ((event.data as { blameFlag?: boolean }).blameFlag === true) kinds.push('blame');
+  const kinds = factsOf(alignmentFacts, recorded, event);
+  if (isBlameFlagged(event)) kinds.push('blame');
   const occurredAt = businessTimeOf(event, recorded.metadata.occurredAt);
   return kinds.map((kind) => [recorded.globalPosition, kind, occurredAt, recorded.metadata.recordedAt]);
 };

@@ -10,6 +10,7 @@ import {
   type RetroEvent,
   blameFlaggedEventTypes,
   businessTimeOf,
+  isBlameFlagged,
   isJoint,
   upcastStored,
 } from '#domain';
@@ -109,8 +110,8 @@ const scorecardFacts: FactMap<ScorecardEvent, Facts> = {
 /** The facts an event becomes at its business time, a blame-flagged one also counted as blame. */
 const scorecardFactsOf = (recorded: RecordedEvent): ScorecardFact[] => {
   const event = upcastStored(recorded) as LedgerEvent;
-  const facts: Facts[] = factsOf(scorecardFacts, recorded);
-  if ((event.data as { blameFlag?: boolean }).blameFlag === true) {
+  const facts: Facts[] = factsOf(scorecardFacts, recorded, event);
+  if (isBlameFlagged(event)) {
     facts.push({ kind: 'blame-flagged', subject: recorded.type });
   }
   const occurredAt = businessTimeOf(event, recorded.metadata.occurredAt);

@@ -17,14 +17,14 @@ export const mappedTypes = <E extends DomainEvent, Fact>(map: FactMap<E, Fact>):
     .filter(([, facts]) => facts !== null)
     .map(([type]) => type);
 
-/** The rows a stored event becomes, read through the domain's upcasters. */
+/** The rows a stored event becomes, read through the domain's upcasters (or given, already upcast). */
 export const factsOf = <E extends DomainEvent, Fact>(
   map: FactMap<E, Fact>,
   recorded: RecordedEvent,
+  event: DomainEvent = upcastStored(recorded),
 ): Fact[] => {
-  const event = upcastStored(recorded) as E;
   const facts = (map as Record<string, ((event: E, recorded: RecordedEvent) => Fact[]) | null>)[event.type];
-  return facts ? facts(event, recorded) : [];
+  return facts ? facts(event as E, recorded) : [];
 };
 
 /** Every type of an event union, for a model that folds them all: a new type does not compile until listed. */
