@@ -84,7 +84,10 @@ describe('OpenAPI', () => {
     );
     for (const { name, op } of operations) {
       expect({ name, scope: op['x-ledger-scope'] }).toEqual({ name, scope: expect.any(String) });
-      if (op['x-ledger-scope'] === 'public') continue;
+      if (op['x-ledger-scope'] === 'public') {
+        expect({ name, security: op.security }).toEqual({ name, security: [] });
+        continue;
+      }
       expect({ name, security: op.security }).toEqual({ name, security: [{ bearer: [] }] });
       expect({ name, answers: Object.keys(op.responses) }).toEqual({
         name,

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
+import { markPublicOperations } from './access/public-operations.js';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { jsonBody } from './http/json-body.middleware.js';
@@ -55,22 +56,26 @@ export const createApp = async (
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Alignment Ledger')
-      .setDescription(
-        'The append-only record of what sales and marketing did and heard. Commands are POSTed to ' +
-          '/v1/{things}/{id}/{verb}; every error is application/problem+json (RFC 9457).',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        description:
-          'An API key lk_<id>_<secret> (see ListApiKeys); each operation names its scope in x-ledger-scope',
-      })
-      .build(),
+  const document = markPublicOperations(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Alignment Ledger')
+        .setDescription(
+          'The append-only record of what sales and marketing did and heard. Commands are POSTed to ' +
+            '/v1/{things}/{id}/{verb}; every error is application/problem+json (RFC 9457).',
+        )
+        .setVersion('1')
+        // Relative: the document describes whichever host served it.
+        .addServer('/', 'The service that serves this document')
+        .addBearerAuth({
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key lk_<id>_<secret> (see ListApiKeys); each operation names its scope in x-ledger-scope',
+        })
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
