@@ -232,6 +232,7 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
     await t.http().get(`/v1/campaigns/winter?minPosition=${head}`);
     const health = await t.http().get(`/v1/alignment-health?minPosition=${head}`);
     await t.http().get(`/v1/scorecards/2026-Q4?minPosition=${head}`);
+    await t.http().get(`/v1/team-members?minPosition=${head}`);
     expect(health.status).toBe(200);
     // The winter campaign was reviewed; its blindside (reported today) is a warning sign.
     expect(health.body.strategyNotShared).toEqual({ status: 'ok', evidence: [] });
@@ -244,6 +245,7 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       { name: 'campaign-view', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
       { name: 'scorecard-facts', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'team-members', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
     ]);
   });
 });

@@ -5,12 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
-import { markPublicOperations } from './access/public-operations.js';
+import { declareSecurity } from './access/operation-security.js';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { jsonBody } from './http/json-body.middleware.js';
 import { corsOptions, securityHeaders } from './http/security-headers.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { LimitedExpressAdapter } from './http/server-limits.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
 import { GracefulShutdown } from './operability/graceful-shutdown.js';
 import { createLedgerLogger, requestLogging } from './operability/logging.js';
@@ -33,6 +34,7 @@ export const createApp = async (
   const log = options.log ?? createLedgerLogger(options.logger === false ? 'silent' : config.logLevel);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, options.database, log),
+    new LimitedExpressAdapter(config.serverLimits),
     {
       bodyParser: false,
       // Let start-up errors reach main(), which explains them.
@@ -56,7 +58,7 @@ export const createApp = async (
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
-  const document = markPublicOperations(
+  const document = declareSecurity(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
@@ -76,6 +78,7 @@ export const createApp = async (
         })
         .build(),
     ),
+    config.access.oidc,
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

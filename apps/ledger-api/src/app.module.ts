@@ -6,6 +6,7 @@ import type { SqlDatabase } from '#event-store';
 import { AccessGuard } from './access/access.guard.js';
 import { AdminKeyBootstrap } from './access/admin-key-bootstrap.js';
 import { ApiKeysController } from './access/api-keys.controller.js';
+import { Authenticator } from './access/authenticator.js';
 import { KeyVerifier } from './access/key-verifier.js';
 import { RateLimits } from './access/rate-limits.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
@@ -24,6 +25,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { GetObjectionGapsController } from './objections/get-objection-gaps.controller.js';
 import { ObjectionsController } from './objections/objections.controller.js';
 import { RetrosController } from './retros/retros.controller.js';
+import { GetTeamMembersController } from './roster/get-team-members.controller.js';
 import { TeamMembersController } from './roster/team-members.controller.js';
 import { operability } from './operability/operability.js';
 import { ReadModels } from './projections/read-models.js';
@@ -43,6 +45,7 @@ export class AppModule {
       controllers: [
         ApiKeysController,
         TeamMembersController,
+        GetTeamMembersController,
         CampaignsController,
         GetCampaignController,
         GetObjectionGapsController,
@@ -64,6 +67,7 @@ export class AppModule {
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         KeyVerifier,
+        Authenticator,
         RateLimits,
         AdminKeyBootstrap,
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,6 +1,7 @@
 import type {
   rosterCapability,
   RosterLookup,
+  TeamMemberForgotten,
   TeamMemberRegistered,
   TeamMemberRemoved,
 } from '../src/index.js';
@@ -26,3 +27,8 @@ export const [removeTeamMember, teamMemberRemoved] = builders<Command<'RemoveTea
   { type: 'RemoveTeamMember', personId: 'sam' },
   { type: 'TeamMemberRemoved', data: { personId: 'sam' } },
 );
+
+export const [forgetTeamMember, teamMemberForgotten] = builders<
+  Command<'ForgetTeamMember'>,
+  TeamMemberForgotten
+>({ type: 'ForgetTeamMember', personId: 'sam' }, { type: 'TeamMemberForgotten', data: { personId: 'sam' } });

@@ -20,12 +20,9 @@ export const atRevision = (revision: number): ExpectedState => ({ kind: 'revisio
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** The authenticated system (an API key) that reported an event. */
-export interface Principal {
-  kind: 'api-key';
-  id: string;
-  name: string;
-}
+/** The authenticated caller that reported an event: a system's API key, or a person's OIDC token. */
+export type Principal =
+  { kind: 'api-key'; id: string; name: string } | { kind: 'oidc'; issuer: string; subject: string };
 
 /**
  * Who and what caused an event. `actor` is the person acting in the business;

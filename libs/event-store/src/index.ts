@@ -7,6 +7,6 @@ export { SqlDatabase, connectPostgres, type SqlQueryable } from './postgres/sql-
 export { openEmbeddedDatabase, pgliteDatabase } from './postgres/embedded-database.js';
 export { migrate } from './postgres/migrations.js';
 export { createDatabase, databaseUrl, dropDatabase } from './postgres/database-admin.js';
-export { PersonalDataVault } from './personal-data/personal-data-vault.js';
+export { PersonForgottenError, PersonalDataVault } from './personal-data/personal-data-vault.js';
 export { readWholeStream } from './read-whole-stream.js';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store.js';

@@ -5,6 +5,7 @@ import { objectionGapsProjection } from './objection-gaps/objection-gaps.project
 import { retroBoardProjection } from './retro-board/retro-board.projection.js';
 import type { Projection } from './runner/projection.js';
 import { scorecardFactsProjection } from './scorecard/scorecard-facts.projection.js';
+import { teamMembersProjection } from './team-members/team-members.projection.js';
 
 /** Every read model the service keeps, each run by its own runner. */
 export const allProjections: readonly Projection[] = [
@@ -14,4 +15,5 @@ export const allProjections: readonly Projection[] = [
   campaignViewProjection,
   alignmentFactsProjection,
   scorecardFactsProjection,
+  teamMembersProjection,
 ];

@@ -21,3 +21,4 @@ export * from './scorecard/scorecard.js';
 export * from './scorecard/scorecard-facts.projection.js';
 export * from './scorecard/scorecard.query.js';
 export * from './shared/as-of.js';
+export * from './team-members/team-members.query.js';

@@ -1,5 +1,11 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { type Requirement, describeRequirement } from '#access';
 
 /** Route metadata: what a caller needs to reach the route. */
@@ -23,9 +29,15 @@ export const Access = (requirement: RouteRequirement) =>
         ApiBearerAuth(),
         ApiExtension('x-ledger-scope', scopeOf(requirement)),
         ApiUnauthorizedResponse({
-          description: 'problem+json: no key, or one that is unknown, revoked or expired',
+          description: 'problem+json: no credentials, or a key or token that is unknown, revoked or expired',
         }),
         ApiForbiddenResponse({
-          description: `problem+json: the key lacks the scope (${scopeOf(requirement)})`,
+          description: `problem+json: the caller lacks the scope (${scopeOf(requirement)})`,
+        }),
+        ApiTooManyRequestsResponse({
+          description: 'problem+json: over the caller’s rate limit; retry after Retry-After seconds',
+          headers: {
+            'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } },
+          },
         }),
       );

@@ -12,7 +12,7 @@ import { badRequest } from '../http/problem.js';
 import { Access } from './access.decorator.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
 import { KeyVerifier } from './key-verifier.js';
-import { principalOf } from './request-principal.js';
+import { callerName } from './request-principal.js';
 
 @ApiTags('api keys')
 @Controller('v1/api-keys')
@@ -31,7 +31,7 @@ export class ApiKeysController {
       name: body.name,
       scopes: body.scopes,
       expiresAt: body.expiresAt ?? null,
-      createdBy: principalOf(request)?.id ?? null,
+      createdBy: callerName(request),
     });
   }
 

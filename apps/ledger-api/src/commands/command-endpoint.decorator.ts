@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { CommandCapability } from '#access';
+import type { CommandCapability, Scope } from '#access';
 import { Access } from '../access/access.decorator.js';
 import { COMMAND_NAME, CommandMetricsInterceptor } from './command-metrics.interceptor.js';
 import { CommandResultInterceptor } from './command-result.interceptor.js';
@@ -15,14 +15,20 @@ import { CommandResultDto } from './command-response.js';
 
 /**
  * A command endpoint: who may post it (commands:write or the capability's
- * own scope), its metrics (outermost, so they see failures of pipes and
+ * own scope, unless it names another), its metrics (outermost, so they see failures of pipes and
  * handler alike; bodies refused by middleware name no command), its
  * 201 answer with ETag and Location, and OpenAPI (operationId = command name,
  * the shared headers and answers).
  */
-export const CommandEndpoint = (capability: CommandCapability, commandName: string, summary: string) =>
+export const CommandEndpoint = (
+  capability: CommandCapability,
+  commandName: string,
+  summary: string,
+  /** A scope that replaces the capability's: erasing personal data is not an integration's to do. */
+  access?: { scope: Scope },
+) =>
   applyDecorators(
-    Access({ command: capability }),
+    Access(access ?? { command: capability }),
     SetMetadata(COMMAND_NAME, commandName),
     UseInterceptors(CommandMetricsInterceptor, CommandResultInterceptor),
     HttpCode(201),

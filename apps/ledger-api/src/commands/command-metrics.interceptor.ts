@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { type Observable, tap } from 'rxjs';
 import { toProblem } from '../http/problem-mapping.js';
-import { type CommandOutcome, LedgerMetrics } from '../operability/ledger-metrics.js';
+import { type CommandOutcome, LedgerMetrics } from '../metrics/ledger-metrics.js';
 
 /** Route metadata: the command an endpoint runs (for its metrics). */
 export const COMMAND_NAME = 'ledger:command-name';

@@ -15,7 +15,7 @@ import {
   readWholeStream,
 } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
-import { LedgerMetrics } from '../operability/ledger-metrics.js';
+import { LedgerMetrics } from '../metrics/ledger-metrics.js';
 import type { CommandContext } from './command-context.js';
 import { LedgerInputsReader, toDomainEvent } from './ledger-inputs.js';
 import { RunCommand } from './run-command.js';

@@ -1,5 +1,10 @@
-import { parseApiKey } from '#access';
 import { defaultLeadRejectionReasons, defaultObjectionCategories } from '#domain';
+import { type ServerLimits, serverLimitsOf } from './server-limits.config.js';
+import { type AccessConfig, accessOf } from './access.config.js';
+import { ConfigError, integer } from './config-values.js';
+
+export { ConfigError } from './config-values.js';
+export type { AccessConfig } from './access.config.js';
 
 /** Everything the service reads from its environment; see the README's table. */
 export interface LedgerConfig {
@@ -27,42 +32,13 @@ export interface LedgerConfig {
   access: AccessConfig;
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: readonly string[];
-}
-
-export interface AccessConfig {
-  /** A key (lk_…) to create with every scope when it does not exist yet: the first key of a server. */
-  bootstrapAdminKey: string | null;
-  /** How long a verified key is trusted before it is checked again (so a revocation reaches every replica). */
-  keyCacheMs: number;
-  /** A bearer token that may read /metrics besides admin keys, for a scraper. */
-  metricsToken: string | null;
-  /** Per key and replica, in each window; 0: no limit. */
-  commandsPerWindow: number;
-  readsPerWindow: number;
-  rateWindowSeconds: number;
+  serverLimits: ServerLimits;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
-
-export class ConfigError extends Error {
-  constructor(variable: string, rule: string) {
-    super(`${variable}: ${rule}`);
-    this.name = 'ConfigError';
-  }
-}
-
-const integer = (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) => {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-};
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2 };
 
@@ -95,28 +71,6 @@ const currencyOf = (env: NodeJS.ProcessEnv): string => {
   if (!/^[A-Z]{3}$/.test(currency))
     throw new ConfigError('LEDGER_CURRENCY', `must be an ISO 4217 code such as EUR, got "${currency}"`);
   return currency;
-};
-
-const accessOf = (env: NodeJS.ProcessEnv): AccessConfig => {
-  const bootstrapAdminKey = env.LEDGER_BOOTSTRAP_ADMIN_KEY || null;
-  if (bootstrapAdminKey !== null && !parseApiKey(bootstrapAdminKey)) {
-    throw new ConfigError(
-      'LEDGER_BOOTSTRAP_ADMIN_KEY',
-      'must be a key lk_<16 of a-z0-9>_<43 of A-Za-z0-9_->',
-    );
-  }
-  const metricsToken = env.LEDGER_METRICS_TOKEN || null;
-  if (metricsToken !== null && metricsToken.length < 32) {
-    throw new ConfigError('LEDGER_METRICS_TOKEN', 'must be at least 32 characters');
-  }
-  return {
-    bootstrapAdminKey,
-    keyCacheMs: integer(env, 'LEDGER_KEY_CACHE_MS', 2_000, 0, 60_000),
-    metricsToken,
-    commandsPerWindow: integer(env, 'LEDGER_RATE_LIMIT_COMMANDS', 6_000, 0, 10_000_000),
-    readsPerWindow: integer(env, 'LEDGER_RATE_LIMIT_READS', 12_000, 0, 10_000_000),
-    rateWindowSeconds: integer(env, 'LEDGER_RATE_LIMIT_WINDOW_S', 60, 1, 3_600),
-  };
 };
 
 const corsOriginsOf = (env: NodeJS.ProcessEnv): string[] => {
@@ -170,5 +124,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     access: accessOf(env),
     corsOrigins: corsOriginsOf(env),
+    serverLimits: serverLimitsOf(env),
   };
 };

@@ -4,6 +4,7 @@ import {
   CommandIdReusedError,
   EventStoreUnavailableError,
   InvalidEventError,
+  PersonForgottenError,
   WrongExpectedVersionError,
   describeExpected,
 } from '#event-store';
@@ -32,6 +33,12 @@ export const toProblem = (error: unknown): Problem | null => {
     return problem(422, 'idempotency-key-reused', 'Idempotency key reused for a different request', {
       detail: `Idempotency-Key ${error.commandId} was first used with a different request; use a new key for a new request`,
       errors: [{ field: 'Idempotency-Key', rule: 'same-request-per-key', message: error.message }],
+    });
+  }
+  if (error instanceof PersonForgottenError) {
+    return problem(409, 'person-forgotten', 'Conflict', {
+      detail: error.message,
+      errors: [{ field: 'personId', rule: 'person-forgotten', message: error.message }],
     });
   }
   if (error instanceof InvalidEventError) {

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { Registry } from 'prom-client';
 import { allProjections } from '#projections';
 import { ReadModels } from '../projections/read-models.js';
-import { LedgerMetrics } from './ledger-metrics.js';
+import { LedgerMetrics } from '../metrics/ledger-metrics.js';
 import { Access } from '../access/access.decorator.js';
 
 @ApiTags('operability')

@@ -2,7 +2,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { GracefulShutdown } from './graceful-shutdown.js';
-import { LedgerMetrics } from './ledger-metrics.js';
+import { LedgerMetrics } from '../metrics/ledger-metrics.js';
 import { pinoParams } from './logging.js';
 import { MetricsController } from './metrics.controller.js';
 import { ProbesController } from './probes.controller.js';

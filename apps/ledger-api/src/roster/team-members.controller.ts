@@ -8,7 +8,7 @@ import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
 import { EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { PERSONAL_DATA_VAULT } from '../event-store/event-store.module.js';
-import { RegisterTeamMemberDto, RemoveTeamMemberDto } from './team-member.dto.js';
+import { ForgetTeamMemberDto, RegisterTeamMemberDto, RemoveTeamMemberDto } from './team-member.dto.js';
 
 @ApiTags('team roster')
 @Controller('v1/team-members/:personId')
@@ -43,6 +43,24 @@ export class TeamMembersController {
     @CommandCtx() context: CommandContext,
   ): Promise<AppendResult> {
     const command = { type: 'RemoveTeamMember' as const, personId, ...removal };
+    return this.bus.execute(new RunCommand(rosterCapability, command, context));
+  }
+
+  @Post('forget')
+  @CommandEndpoint(
+    'roster',
+    'ForgetTeamMember',
+    'Erase a person’s personal data: their sealing key is destroyed, so every name sealed for them is unreadable, and they leave the roster. The events stay, so the hash chain still verifies; the id is never registered again.',
+    { scope: 'personal-data' },
+  )
+  async forget(
+    @Param('personId', EntityIdPipe) personId: string,
+    @Body() forgetting: ForgetTeamMemberDto,
+    @CommandCtx() context: CommandContext,
+  ): Promise<AppendResult> {
+    // Key first: should the append fail, the name is already unreadable, and a retry records the event.
+    await this.vault.forget(personId);
+    const command = { type: 'ForgetTeamMember' as const, personId, ...forgetting };
     return this.bus.execute(new RunCommand(rosterCapability, command, context));
   }
 }

@@ -1,6 +1,7 @@
 import { CommandRejected } from '../shared/command-rejected.js';
+import { forgottenRejection } from './forget-team-member.js';
 import type { TeamMemberRegistered } from './roster.events.js';
-import type { RosterState } from './roster.state.js';
+import { type RosterState, isForgotten } from './roster.state.js';
 
 export type RegisterTeamMember = { type: 'RegisterTeamMember' } & TeamMemberRegistered['data'];
 
@@ -8,6 +9,7 @@ export const registerTeamMember = (
   command: RegisterTeamMember,
   state: RosterState,
 ): TeamMemberRegistered[] => {
+  if (isForgotten(state, command.personId)) throw forgottenRejection(command.personId);
   const current = Object.hasOwn(state.members, command.personId)
     ? state.members[command.personId]
     : undefined;

@@ -16,10 +16,18 @@ export type TeamMemberRegistered = DomainEvent<
 
 export type TeamMemberRemoved = DomainEvent<'TeamMemberRemoved', { personId: string }>;
 
-export type RosterEvent = TeamMemberRegistered | TeamMemberRemoved;
+/**
+ * The person's personal data was erased: their sealing key is destroyed, so
+ * every name sealed for them is unreadable, and they leave the roster. The id
+ * stays in the history (it is what the facts name) and is never registered again.
+ */
+export type TeamMemberForgotten = DomainEvent<'TeamMemberForgotten', { personId: string }>;
+
+export type RosterEvent = TeamMemberRegistered | TeamMemberRemoved | TeamMemberForgotten;
 
 /** The current schema version of each event type; stored older versions are upcast on read. */
 export const rosterSchemaVersions: SchemaVersions<RosterEvent> = {
   TeamMemberRegistered: 1,
   TeamMemberRemoved: 1,
+  TeamMemberForgotten: 1,
 };

@@ -2,6 +2,14 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:
 import type { SqlDatabase } from '../postgres/sql-database.js';
 
 const VERSION = 'v1';
+
+/** Nothing is sealed for a forgotten person: their id is retired with their key. */
+export class PersonForgottenError extends Error {
+  constructor(readonly personId: string) {
+    super(`${personId} was forgotten; their id is not used again — register the person under a new id`);
+    this.name = 'PersonForgottenError';
+  }
+}
 const b64 = (buffer: Buffer) => buffer.toString('base64url');
 
 /**
@@ -13,6 +21,7 @@ const b64 = (buffer: Buffer) => buffer.toString('base64url');
 export class PersonalDataVault {
   constructor(private readonly db: SqlDatabase) {}
 
+  /** Throws PersonForgottenError when the person's keys were destroyed. */
   async seal(personId: string, plaintext: string): Promise<string> {
     const { keyId, key } = await this.activeKey(personId);
     const iv = randomBytes(12);
@@ -55,6 +64,11 @@ export class PersonalDataVault {
   }
 
   private async activeKey(personId: string): Promise<{ keyId: string; key: Buffer }> {
+    const [forgotten] = await this.db.query(
+      'SELECT 1 FROM ledger_personal_keys WHERE person_id = $1 AND key IS NULL LIMIT 1',
+      [personId],
+    );
+    if (forgotten) throw new PersonForgottenError(personId);
     // Concurrent first seals race on the partial unique index; the loser reads the winner's key.
     await this.db.query(
       `INSERT INTO ledger_personal_keys (key_id, person_id, key) VALUES ($1, $2, $3)

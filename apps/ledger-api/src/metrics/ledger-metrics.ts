@@ -20,6 +20,13 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  readonly accessRefusals = new Counter({
+    name: 'ledger_access_refusals_total',
+    help: 'Requests the access guard refused, by status (401, 403, 429, 503) and problem type',
+    labelNames: ['status', 'reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly appendDuration = new Histogram({
     name: 'ledger_append_duration_seconds',
     help: 'Time to append a command’s events to the event store (one transaction)',
