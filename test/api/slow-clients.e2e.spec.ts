@@ -34,6 +34,13 @@ const until = async (condition: () => boolean, what: string) => {
   }
 };
 
+/** Every slow client is answered 408 and closed, and the server holds none of them any more. */
+const expectReaped = async (slow: RawClient[], openOnServer: () => number) => {
+  const answers = await within(Promise.all(slow.map((client) => client.closed)), 'the slow clients closed');
+  answers.forEach((answer) => expect(answer).toMatch(REQUEST_TIMEOUT_ANSWER));
+  await until(() => openOnServer() === 0, 'the server let go of them');
+};
+
 interface RawClient {
   socket: Socket;
   isClosed: () => boolean;
@@ -134,12 +141,7 @@ describe('slow clients', () => {
       expect(await get(port, '/v1/projections', admin)).toMatchObject({ status: 200 });
       expect(slow.filter((client) => client.isClosed()).length).toBe(0);
 
-      const answers = await within(
-        Promise.all(slow.map((client) => client.closed)),
-        'the slow clients closed',
-      );
-      answers.forEach((answer) => expect(answer).toMatch(REQUEST_TIMEOUT_ANSWER));
-      await until(() => openOnServer() === 0, 'the server let go of them');
+      await expectReaped(slow, openOnServer);
       expect(await get(port, '/health/live')).toMatchObject({ status: 200 });
     } finally {
       await t.close();
@@ -172,14 +174,11 @@ describe('slow clients', () => {
       expect(await within(over.closed, 'the connection over the cap closed')).toBe('');
       expect(dropped()).toBe(2);
 
-      const answers = await within(
-        Promise.all(slow.map((client) => client.closed)),
-        'the slow clients closed',
-      );
-      answers.forEach((answer) => expect(answer).toMatch(REQUEST_TIMEOUT_ANSWER));
-      await until(() => openOnServer() === 0, 'the server let go of them');
+      await expectReaped(slow, openOnServer);
       expect(await get(port, '/health/live')).toMatchObject({ status: 200 });
       expect(await get(port, '/v1/projections', admin)).toMatchObject({ status: 200 });
+      const metrics = await get(port, '/metrics', admin);
+      expect(metrics.body).toMatch(/^ledger_http_connections_dropped_total 2$/m);
     } finally {
       await t.close();
     }

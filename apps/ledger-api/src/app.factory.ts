@@ -13,6 +13,7 @@ import { corsOptions, securityHeaders } from './http/security-headers.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LimitedExpressAdapter } from './http/server-limits.js';
 import { ledgerValidationPipe } from './http/validation.pipe.js';
+import { LedgerMetrics } from './metrics/ledger-metrics.js';
 import { GracefulShutdown } from './operability/graceful-shutdown.js';
 import { createLedgerLogger, requestLogging } from './operability/logging.js';
 import { assignLogIds, bindLogIds } from './operability/request-log-ids.js';
@@ -44,6 +45,8 @@ export const createApp = async (
     },
   );
   app.useLogger(app.get(PinoNestLogger));
+  const metrics = app.get(LedgerMetrics);
+  app.getHttpServer().on('drop', () => metrics.connectionsDropped.inc());
   app.disable('x-powered-by');
   app.use(securityHeaders);
   if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));

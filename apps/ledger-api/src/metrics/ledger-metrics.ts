@@ -27,6 +27,12 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  readonly connectionsDropped = new Counter({
+    name: 'ledger_http_connections_dropped_total',
+    help: 'Connections closed on arrival because LEDGER_MAX_CONNECTIONS were open',
+    registers: [this.registry],
+  });
+
   readonly appendDuration = new Histogram({
     name: 'ledger_append_duration_seconds',
     help: 'Time to append a command’s events to the event store (one transaction)',
