@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '^(apps|libs/(domain|projections|testing))/' },
     },
     {
+      name: 'client-stands-alone',
+      comment:
+        'The typed client is what integrations and the dashboard import: generated types and openapi-fetch, none of the service.',
+      severity: 'error',
+      from: { path: '^libs/client/' },
+      to: { path: '^(apps|libs/(?!client/))' },
+    },
+    {
       name: 'projections-use-domain-and-event-store-only',
       severity: 'error',
       from: { path: '^libs/projections/', pathNot: notTests },

@@ -4,7 +4,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.test-cache/', 'data/'] },
+  // libs/client/src/schema.ts is generated (npm run client:generate): a test keeps it true to the document.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.test-cache/', 'data/', 'libs/client/src/schema.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,8 +25,15 @@ const registeredRoutes = (t: TestApp): Route[] => {
 /** A concrete URL for a route: every :param filled in. */
 const urlOf = (path: string) => path.replace(/:(\w+)/g, 'x1');
 
-/** The only routes anyone may call: the probes and the API documents (with Swagger UI's assets). */
-const PUBLIC = ['get /health/live', 'get /health/ready', 'get /docs', 'get /docs-json', 'get /docs-yaml'];
+/** The only routes anyone may call: the probes, the API documents (with Swagger UI's assets) and the problem types' pages. */
+const PUBLIC = [
+  'get /health/live',
+  'get /health/ready',
+  'get /docs',
+  'get /docs-json',
+  'get /docs-yaml',
+  'get /problems/:type',
+];
 const isPublic = ({ method, path }: Route) =>
   PUBLIC.includes(`${method} ${path}`) || (method === 'get' && path.startsWith('/docs/'));
 

@@ -109,19 +109,45 @@ describe.each(backends)('commands over HTTP (%s)', (backend) => {
     expect(again.body).toMatchObject({ type: '/problems/campaign-already-launched', status: 409 });
   });
 
-  it('a stale If-Match is a 409 naming expected and actual revision', async () => {
+  it('a stale If-Match is a 412 naming expected and actual revision, with the current ETag', async () => {
     const fresh = await launch('pinned', campaignBrief(), { 'If-Match': '"0"' });
-    expect(fresh.status).toBe(409);
+    expect(fresh.status).toBe(412);
+    expect(fresh.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(fresh.body).toMatchObject({
-      type: '/problems/revision-mismatch',
+      type: '/problems/precondition-failed',
       expectedRevision: 0,
       actualRevision: -1,
     });
+    // A stream with no events has no representation, so no ETag.
+    expect(fresh.headers.etag).toBeUndefined();
     await launch('pinned', campaignBrief());
     const stale = await launch('pinned', campaignBrief({ name: 'x' }), { 'If-Match': '"7"' });
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ streamId: 'campaign-pinned', expectedRevision: 7, actualRevision: 0 });
+    expect(stale.body).not.toHaveProperty('etag');
+    expect(stale.headers.etag).toBe('"0"');
     expect(await t.store.readStream('campaign-pinned')).toHaveLength(1);
+  });
+
+  it('If-Match holds for a revision in its list, and * for a stream that exists; unquoted is a 400', async () => {
+    const register = (id: string, ifMatch: string) =>
+      t
+        .http()
+        .post(`/v1/team-members/${id}/register`)
+        .set('If-Match', ifMatch)
+        .send({ displayName: 'X', team: 'sales' });
+    const roster = await t.store.streamRevision('roster');
+    expect((await register('im-1', `"${roster}", "${roster + 5}"`)).status).toBe(201);
+    expect((await register('im-2', '*')).status).toBe(201);
+    expect((await launch('im-none', campaignBrief(), { 'If-Match': '*' })).status).toBe(412);
+    const unquoted = await register('im-3', String(roster + 2));
+    expect(unquoted.status).toBe(400);
+    expect(unquoted.body.errors).toEqual([
+      expect.objectContaining({ field: 'If-Match', rule: 'revision-etag' }),
+    ]);
+    const weak = await register('im-3', `W/"${roster + 2}"`);
+    expect(weak.status).toBe(400);
+    expect(weak.body.detail).toMatch(/strong ETags only/);
   });
 
   it('LogObjection records what was heard, with optional links and business time in UTC', async () => {

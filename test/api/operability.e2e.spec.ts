@@ -71,7 +71,7 @@ describe.each(backends)('probes and metrics on %s', (backend) => {
     const replay = await register(t, 'p1', { 'Idempotency-Key': 'k1' });
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect((await register(t, 'p2', {}, { nickname: 'x' })).status).toBe(400);
-    expect((await register(t, 'p3', { 'If-Match': '"7"' })).status).toBe(409);
+    expect((await register(t, 'p3', { 'If-Match': '"7"' })).status).toBe(412);
     expect((await t.http().post('/v1/campaigns/c1/launch').send(campaignBrief())).status).toBe(422);
 
     const metrics = await t.http().get('/metrics');

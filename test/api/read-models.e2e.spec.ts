@@ -43,9 +43,12 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       .send({ completedBy: 'noor' });
     expect([closed.status, done.status]).toEqual([201, 201]);
 
-    const board = await t.http().get(`/v1/retros/q4?minPosition=${done.body.globalPosition}`);
-    expect(board.status).toBe(200);
-    expect(board.body).toMatchObject({
+    const client = await t.client();
+    const retro = (query: { minPosition?: number; asOf?: string }) =>
+      client.GET('/v1/retros/{retroId}', { params: { path: { retroId: 'q4' }, query } });
+    const board = await retro({ minPosition: done.body.globalPosition });
+    expect(board.response.status).toBe(200);
+    expect(board.data).toMatchObject({
       retroId: 'q4',
       subject: { kind: 'period', period: '2026-Q4' },
       facilitator: 'noor',
@@ -58,11 +61,11 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       },
       actionItems: [{ actionItemId: 'ai-1', owner: 'noor', dueDate: '2026-12-01', completed: true }],
     });
-    expect(board.body.columns['went-well'][0]).not.toHaveProperty('author');
+    expect(board.data?.columns['went-well'][0]).not.toHaveProperty('author');
 
-    const earlier = await t.http().get(`/v1/retros/q4?asOf=${encodeURIComponent(beforeKudos)}`);
-    expect(earlier.body).toMatchObject({ status: 'open', closedAt: null, actionItems: [] });
-    expect(earlier.body.columns).toEqual({
+    const { data: earlier } = await retro({ asOf: beforeKudos });
+    expect(earlier).toMatchObject({ status: 'open', closedAt: null, actionItems: [] });
+    expect(earlier?.columns).toEqual({
       'went-well': [{ noteId: 'n1', text: 'Webinar leads converted' }],
       'to-improve': [],
       learning: [],
@@ -91,17 +94,20 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       url: 'https://content.example.com/residency',
       publishedBy: 'noor',
     });
-    const now = await t.http().get(`/v1/objections/gaps?minPosition=${content.body.globalPosition}`);
-    expect(now.status).toBe(200);
-    expect(now.body.find((g: { category: string }) => g.category === 'trust')).toEqual({
+    const client = await t.client();
+    const gaps = (query: { minPosition?: number; asOf?: string }) =>
+      client.GET('/v1/objections/gaps', { params: { query } });
+    const now = await gaps({ minPosition: content.body.globalPosition });
+    expect(now.response.status).toBe(200);
+    expect(now.data?.find((gap) => gap.category === 'trust')).toEqual({
       category: 'trust',
       last28Days: 1,
       previous28Days: 0,
       liveContent: [{ contentId: 'residency', title: 'Where your data lives' }],
       gap: false,
     });
-    const then = await t.http().get(`/v1/objections/gaps?asOf=${encodeURIComponent(beforeContent)}`);
-    expect(then.body[0]).toEqual({
+    const { data: then } = await gaps({ asOf: beforeContent });
+    expect(then?.[0]).toEqual({
       category: 'trust',
       last28Days: 1,
       previous28Days: 0,
@@ -175,9 +181,12 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
         campaignIds: ['winter'],
       });
 
-    const now = await t.http().get(`/v1/campaigns/winter?minPosition=${lost.body.globalPosition}`);
-    expect(now.status).toBe(200);
-    expect(now.body).toMatchObject({
+    const client = await t.client();
+    const campaign = (query: { minPosition?: number; asOf?: string }) =>
+      client.GET('/v1/campaigns/{campaignId}', { params: { path: { campaignId: 'winter' }, query } });
+    const now = await campaign({ minPosition: lost.body.globalPosition });
+    expect(now.response.status).toBe(200);
+    expect(now.data).toMatchObject({
       campaignId: 'winter',
       name: 'Winter bundle',
       status: 'launched',
@@ -187,8 +196,8 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       blindsides: [{ reportedBy: 'lee', customerReference: 'hooli' }],
       influencedRevenue: 350_000,
     });
-    const then = await t.http().get(`/v1/campaigns/winter?asOf=${encodeURIComponent(beforeLaunch)}`);
-    expect(then.body).toMatchObject({
+    const { data: then } = await campaign({ asOf: beforeLaunch });
+    expect(then).toMatchObject({
       status: 'proposed',
       launchedAt: null,
       briefing: { acknowledgedBy: [], salesRosterSizeAtLaunch: null },
@@ -227,25 +236,29 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
 
   it('ListProjections reports each projection with its checkpoint and lag', async () => {
     const head = await t.store.headPosition();
-    await t.http().get(`/v1/retros/q4?minPosition=${head}`);
-    await t.http().get(`/v1/objections/gaps?minPosition=${head}`);
-    await t.http().get(`/v1/campaigns/winter?minPosition=${head}`);
-    const health = await t.http().get(`/v1/alignment-health?minPosition=${head}`);
-    await t.http().get(`/v1/scorecards/2026-Q4?minPosition=${head}`);
-    await t.http().get(`/v1/team-members?minPosition=${head}`);
-    expect(health.status).toBe(200);
+    const client = await t.client();
+    const query = { query: { minPosition: head } };
+    await client.GET('/v1/retros/{retroId}', { params: { path: { retroId: 'q4' }, ...query } });
+    await client.GET('/v1/objections/gaps', { params: query });
+    await client.GET('/v1/campaigns/{campaignId}', { params: { path: { campaignId: 'winter' }, ...query } });
+    const health = await client.GET('/v1/alignment-health', { params: query });
+    await client.GET('/v1/scorecards/{period}', { params: { path: { period: '2026-Q4' }, ...query } });
+    await client.GET('/v1/team-members', { params: query });
+    expect(health.response.status).toBe(200);
     // The winter campaign was reviewed; its blindside (reported today) is a warning sign.
-    expect(health.body.strategyNotShared).toEqual({ status: 'ok', evidence: [] });
-    expect(health.body.salesBlindsided.status).toBe('warning');
+    expect(health.data?.strategyNotShared).toEqual({ status: 'ok', evidence: [] });
+    expect(health.data?.salesBlindsided.status).toBe('warning');
     const list = await t.http().get('/v1/projections');
+    // Not stuck, nothing skipped: exact folds of the log.
+    const exact = { state: 'running', error: null, failedAt: null, skipped: [], exact: true };
     expect(list.body).toEqual([
-      { name: 'retro-board', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'objection-gaps', version: 3, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'content', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'campaign-view', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'scorecard-facts', version: 2, checkpoint: head, lag: 0, state: 'running', error: null },
-      { name: 'team-members', version: 1, checkpoint: head, lag: 0, state: 'running', error: null },
+      { name: 'retro-board', version: 2, checkpoint: head, lag: 0, ...exact },
+      { name: 'objection-gaps', version: 3, checkpoint: head, lag: 0, ...exact },
+      { name: 'content', version: 1, checkpoint: head, lag: 0, ...exact },
+      { name: 'campaign-view', version: 2, checkpoint: head, lag: 0, ...exact },
+      { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, ...exact },
+      { name: 'scorecard-facts', version: 2, checkpoint: head, lag: 0, ...exact },
+      { name: 'team-members', version: 1, checkpoint: head, lag: 0, ...exact },
     ]);
   });
 });

@@ -10,6 +10,9 @@ import {
   connectPostgres,
 } from '#event-store';
 import { formatApiKey, newApiKeyToken } from '#access';
+import { type LedgerClient, createLedgerClient } from '#client';
+import type { Middleware } from 'openapi-fetch';
+import { checkAnswersAgainst } from './response-schemas.js';
 import { createTestPglite, createTestPostgres, startEventStoreDbTestDouble } from '#testing';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { type LedgerConfig, loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
@@ -26,6 +29,8 @@ export interface TestApp {
   as: (key: string | null) => ReturnType<typeof request>;
   /** The admin key the app was started with (LEDGER_BOOTSTRAP_ADMIN_KEY). */
   adminKey: string;
+  /** The typed client (libs/client) over HTTP, with the admin key or the credentials given (null: none). */
+  client: (credentials?: string | null) => Promise<LedgerClient>;
   /** A second view of the same store, to check what was (not) written. */
   store: EventStore;
   /** The read models' database (and, but for EventStoreDB, the log's). */
@@ -41,8 +46,26 @@ const clients = (app: INestApplication, adminKey: string) => {
     const agent = request.agent(app.getHttpServer() as App);
     return key === null ? agent : agent.set('Authorization', `Bearer ${key}`);
   };
+  // The typed client needs a real port: the app listens on the first call.
+  let listening: Promise<string> | null = null;
+  const baseUrl = () => {
+    listening ??= app.listen(0, '127.0.0.1').then(() => app.getUrl());
+    return listening;
+  };
+  let contract: Promise<Middleware> | null = null;
+  const client = async (credentials: string | null = adminKey) => {
+    const typed = createLedgerClient({
+      baseUrl: await baseUrl(),
+      ...(credentials === null ? {} : { credentials }),
+    });
+    contract ??= request(app.getHttpServer() as App)
+      .get('/docs-json')
+      .then((served) => checkAnswersAgainst(served.body));
+    typed.use(await contract);
+    return typed;
+  };
   // The admin's client speaks JSON, an empty POST included, as the service requires.
-  return { adminKey, as, http: () => as(adminKey).set('Content-Type', 'application/json') };
+  return { adminKey, as, client, http: () => as(adminKey).set('Content-Type', 'application/json') };
 };
 
 export const startTestApp = async (

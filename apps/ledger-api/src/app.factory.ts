@@ -1,13 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
-import { declareSecurity } from './access/operation-security.js';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
+import { createApiDocument } from './contract/api-document.js';
+import { declareTaxonomies } from './http/declare-taxonomies.js';
 import { jsonBody } from './http/json-body.middleware.js';
 import { corsOptions, securityHeaders } from './http/security-headers.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -61,28 +62,8 @@ export const createApp = async (
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();
-  const document = declareSecurity(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Alignment Ledger')
-        .setDescription(
-          'The append-only record of what sales and marketing did and heard. Commands are POSTed to ' +
-            '/v1/{things}/{id}/{verb}; every error is application/problem+json (RFC 9457).',
-        )
-        .setVersion('1')
-        // Relative: the document describes whichever host served it.
-        .addServer('/', 'The service that serves this document')
-        .addBearerAuth({
-          type: 'http',
-          scheme: 'bearer',
-          description:
-            'An API key lk_<id>_<secret> (see ListApiKeys); each operation names its scope in x-ledger-scope',
-        })
-        .build(),
-    ),
-    config.access.oidc,
-  );
+  const document = createApiDocument(app, config);
+  declareTaxonomies(document, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 };

@@ -34,6 +34,7 @@ import { GetRetroController } from './retros/get-retro.controller.js';
 import { ReadStreamEventsHandler } from './streams/read-stream-events.query.js';
 import { StreamsController } from './streams/streams.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
+import { ProblemTypesController } from './problems/problem-types.controller.js';
 
 @Module({})
 export class AppModule {
@@ -62,6 +63,7 @@ export class AppModule {
         ProjectionsController,
         GetAlignmentHealthController,
         GetScorecardController,
+        ProblemTypesController,
         ...ops.controllers,
       ],
       providers: [

@@ -11,6 +11,7 @@ export * from './shared/business-time.js';
 export * from './shared/roster-lookup.js';
 export * from './shared/upcasters.js';
 export * from './shared/period.js';
+export * from './shared/ledger-time.js';
 export * from './shared/attendees.js';
 export * from './blame/blame-screen.js';
 export * from './roster/roster.events.js';

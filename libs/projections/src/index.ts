@@ -5,6 +5,8 @@ export * from './runner/projection-runner.js';
 export * from './runner/runner-status.js';
 export * from './runner/projection-rebuild.js';
 export * from './runner/rebuild-records.js';
+export * from './runner/skips.js';
+export { readFailures } from './runner/failures.js';
 export * from './runner/model-tables.js';
 export * from './runner/read-model-query.js';
 export * from './content/content.projection.js';

@@ -1,12 +1,7 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { type Requirement, describeRequirement } from '#access';
+import { ApiProblems } from '../contract/api-problems.decorator.js';
 
 /** Route metadata: what a caller needs to reach the route. */
 export const ACCESS = 'ledger:access';
@@ -28,16 +23,9 @@ export const Access = (requirement: RouteRequirement) =>
         SetMetadata(ACCESS, requirement),
         ApiBearerAuth(),
         ApiExtension('x-ledger-scope', scopeOf(requirement)),
-        ApiUnauthorizedResponse({
-          description: 'problem+json: no credentials, or a key or token that is unknown, revoked or expired',
-        }),
-        ApiForbiddenResponse({
-          description: `problem+json: the caller lacks the scope (${scopeOf(requirement)})`,
-        }),
-        ApiTooManyRequestsResponse({
-          description: 'problem+json: over the caller’s rate limit; retry after Retry-After seconds',
-          headers: {
-            'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' } },
-          },
+        ApiProblems({
+          401: 'No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which)',
+          403: `The caller lacks the scope (${scopeOf(requirement)})`,
+          429: 'Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds',
         }),
       );

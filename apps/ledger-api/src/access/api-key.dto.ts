@@ -1,41 +1,36 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  Length,
-  Matches,
-} from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, Length, Matches } from 'class-validator';
 import { SCOPES, type Scope } from '#access';
+import { OptionalInstant } from '../http/field-rules.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({
     example: 'hubspot-sync',
     description: 'What the key is for: 1–100 of A-Za-z0-9 . _ - and spaces',
+    pattern: '^[A-Za-z0-9._ -]{1,100}$',
+    minLength: 1,
+    maxLength: 100,
   })
   @Length(1, 100)
   @Matches(/^[A-Za-z0-9._ -]+$/, { message: 'name must be 1–100 of A-Za-z0-9 . _ - and spaces' })
   name!: string;
 
-  @ApiProperty({ enum: SCOPES, isArray: true, example: ['commands:write', 'read'] })
+  @ApiProperty({
+    enum: SCOPES,
+    isArray: true,
+    example: ['commands:write', 'read'],
+    minItems: 1,
+    uniqueItems: true,
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayUnique()
   @IsIn(SCOPES, { each: true })
   scopes!: Scope[];
 
-  @ApiPropertyOptional({
+  @OptionalInstant({
     example: '2027-06-30T00:00:00Z',
-    format: 'date-time',
-    description: 'The key is refused from then on (default: never)',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, {
-    message: 'expiresAt must be a date-time with a time zone (Z or ±hh:mm)',
+    description: 'The key is refused from then on (default: never); in the future',
   })
   expiresAt?: string;
 }

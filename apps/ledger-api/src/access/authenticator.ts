@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parseApiKey } from '#access';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { ProblemException, problem } from '../http/problem.js';
+import type { ProblemSlug } from '../http/problem-catalogue.js';
 import { KeyVerifier } from './key-verifier.js';
 import { IdentityProviderUnavailableError, OidcVerifier } from './oidc-verifier.js';
 import type { Caller } from './request-principal.js';
 
 export const REALM = 'Bearer realm="alignment-ledger"';
 
-export const unauthorized = (slug: string, detail: string, error?: string) =>
+export const unauthorized = (slug: ProblemSlug, detail: string, error?: string) =>
   new ProblemException(
     problem(401, slug, 'Authentication required', {
       detail,

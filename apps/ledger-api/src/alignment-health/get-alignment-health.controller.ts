@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type AlignmentHealth, alignmentHealthQuery } from '#projections';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
-import { Access } from '../access/access.decorator.js';
+import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
+import { AlignmentHealthDto } from './alignment-health.response.js';
 
 @ApiTags('alignment health')
 @Controller('v1/alignment-health')
@@ -11,13 +12,11 @@ export class GetAlignmentHealthController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
-  @Access({ scope: 'read' })
-  @ApiOperation({
+  @ReadEndpoint({
     operationId: 'GetAlignmentHealth',
     summary:
       'The warning signs of a broken sales–marketing relationship over the 28 days ending at T (asOf, or now), each with the global positions of its evidence',
-  })
-  @ApiOkResponse({
+    type: AlignmentHealthDto,
     description:
       'salesBlindsided, strategyNotShared, objectionsUnheard, noSharedCelebration, blameGame, huddleCadence',
   })

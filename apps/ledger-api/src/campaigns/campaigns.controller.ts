@@ -5,7 +5,7 @@ import { campaignCapability } from '#domain';
 import type { AppendResult } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import {
   AcknowledgeBriefingDto,
@@ -16,6 +16,7 @@ import {
   ReviewCampaignDto,
 } from './campaign.dto.js';
 
+@EntityIdParams('campaignId')
 @ApiTags('campaigns')
 @Controller('v1/campaigns/:campaignId')
 export class CampaignsController {

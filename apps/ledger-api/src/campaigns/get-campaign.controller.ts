@@ -1,25 +1,27 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type CampaignView, campaignViewQuery } from '#projections';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
-import { Access } from '../access/access.decorator.js';
+import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
+import { CampaignViewDto } from './campaign-view.response.js';
 
+@EntityIdParams('campaignId')
 @ApiTags('campaigns')
 @Controller('v1/campaigns/:campaignId')
 export class GetCampaignController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
-  @Access({ scope: 'read' })
-  @ApiOperation({
+  @ReadEndpoint({
     operationId: 'GetCampaign',
     summary:
       'Status, sales reviews, acknowledging reps vs the sales roster at launch, blindsides, influenced revenue',
+    type: CampaignViewDto,
+    description: 'The campaign as the ledger knows it (now, or as of asOf)',
+    notFound: 'Nothing is recorded about this campaign (by asOf)',
   })
-  @ApiOkResponse({ description: 'The campaign as the ledger knows it (now, or as of asOf)' })
-  @ApiNotFoundResponse({ description: 'problem+json: nothing recorded about this campaign' })
   async get(
     @Param('campaignId', EntityIdPipe) campaignId: string,
     @Query() query: AsOfQuery,

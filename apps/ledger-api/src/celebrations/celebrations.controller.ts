@@ -6,7 +6,7 @@ import type { AppendResult } from '#event-store';
 import { plainAttendees } from '../commands/attendee.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { CelebrateWinDto, type CelebrationSubjectDto } from './celebration.dto.js';
 
@@ -15,6 +15,7 @@ const subjectOf = (dto: CelebrationSubjectDto): CelebrationSubject =>
     ? { kind: 'goal', period: dto.period ?? '' }
     : { kind: 'deals', dealIds: dto.dealIds ?? [] };
 
+@EntityIdParams('celebrationId')
 @ApiTags('celebrations')
 @Controller('v1/celebrations/:celebrationId')
 export class CelebrationsController {

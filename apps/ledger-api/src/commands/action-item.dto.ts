@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
-import { CalendarDate, EntityId, OccurredAt, Text } from './dto-rules.js';
+import { DueDate, EntityId, OccurredAt, Text } from './dto-rules.js';
 
 /** An action item as huddles and retros create them. */
 export class ActionItemDto {
@@ -15,14 +15,14 @@ export class ActionItemDto {
   @EntityId('person-mia', 'Person id of the owner')
   owner!: string;
 
-  @CalendarDate('2026-10-01', 'Due date')
+  @DueDate('2026-10-01', 'Due date (due until its end, UTC)')
   dueDate!: string;
 }
 
 /** The action items a huddle or a retro close creates. */
 export const ActionItems = () =>
   applyDecorators(
-    ApiProperty({ type: [ActionItemDto] }),
+    ApiProperty({ type: [ActionItemDto], maxItems: 50 }),
     IsArray(),
     ArrayMaxSize(50),
     IsObject({ each: true, message: 'each action item must be an object' }),

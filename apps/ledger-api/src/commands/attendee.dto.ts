@@ -17,7 +17,12 @@ export class AttendeeDto {
 /** Who was there, each with their team (checked against the roster by the decider). */
 export const Attendees = () =>
   applyDecorators(
-    ApiProperty({ type: [AttendeeDto] }),
+    ApiProperty({
+      type: [AttendeeDto],
+      minItems: 1,
+      maxItems: 200,
+      description: 'At least one, each person once, on the roster in the team given (else a 422)',
+    }),
     IsArray(),
     ArrayMaxSize(200),
     IsObject({ each: true, message: 'each attendee must be an object' }),

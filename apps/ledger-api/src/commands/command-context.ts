@@ -5,7 +5,8 @@ import type { Request } from 'express';
 import type { Principal } from '#event-store';
 import { principalOf } from '../access/request-principal.js';
 import { badRequest } from '../http/problem.js';
-import { HEADER_TOKEN, logCommandIds } from '../operability/request-log-ids.js';
+import { HEADER_TOKEN, logCommandIds, requestIdOf } from '../operability/request-log-ids.js';
+import { type IfMatch, parseIfMatch } from './if-match.js';
 
 /** What the HTTP request adds to a command: identity, expectations, tracing. */
 export interface CommandContext {
@@ -13,8 +14,9 @@ export interface CommandContext {
   commandId: string;
   /** Hash of method, path and body: the same key with another fingerprint is a misuse. */
   fingerprint: string;
-  /** From If-Match: the revision the client based its command on. */
-  expectedRevision: number | 'exists' | null;
+  /** From If-Match: the revisions the client based its command on (see if-match.ts); null: any. */
+  ifMatch: IfMatch | null;
+  /** The client's X-Correlation-Id, else the request's id; the answer carries it back. */
   correlationId: string;
   receivedAt: string;
   /** The authenticated caller (null on an anonymous retro note). */
@@ -32,18 +34,6 @@ const token = (request: Request, name: string): string | undefined => {
     throw badRequest(name, 'token', `${name} must be 1–255 visible ASCII characters`);
   }
   return value;
-};
-
-/** If-Match: `"3"` (as sent in ETag), `3`, or `*` (the stream must exist). */
-const parseIfMatch = (value: string | undefined): CommandContext['expectedRevision'] => {
-  if (value === undefined) return null;
-  const trimmed = value.trim();
-  if (trimmed === '*') return 'exists';
-  const match = /^"?(-1|\d{1,15})"?$/.exec(trimmed);
-  if (!match) {
-    throw badRequest('If-Match', 'revision-etag', 'If-Match must be a revision ETag such as "3", or *');
-  }
-  return Number(match[1]);
 };
 
 /**
@@ -82,8 +72,8 @@ const commandContextOf = (request: Request, now: Date = new Date()): CommandCont
     // Without an Idempotency-Key, the same request gets the same id.
     commandId: token(request, 'Idempotency-Key') ?? `derived:${fingerprint}`,
     fingerprint,
-    expectedRevision: parseIfMatch(header(request, 'If-Match')),
-    correlationId: token(request, 'X-Correlation-Id') ?? randomUUID(),
+    ifMatch: parseIfMatch(header(request, 'If-Match')),
+    correlationId: token(request, 'X-Correlation-Id') ?? requestIdOf(request),
     receivedAt: now.toISOString(),
     principal: principalOf(request),
   };

@@ -11,7 +11,8 @@ export const COMMAND_NAME = 'ledger:command-name';
 /** By the status the problem+json filter will answer with, so metrics and clients agree. */
 const outcomeOf = (error: unknown): CommandOutcome => {
   const status = toProblem(error)?.status ?? 500;
-  if (status === 409) return 'conflict';
+  // The history disagreed: a conflict (409), or a stale If-Match (412).
+  if (status === 409 || status === 412) return 'conflict';
   if (status === 422) return 'rejected';
   if (status < 500) return 'invalid';
   return 'error';

@@ -26,9 +26,13 @@ export interface LedgerConfig {
   leadRejectionReasons: readonly string[];
   /** How long a read with ?minPosition= waits for its read model before answering 503. */
   readWaitMs: number;
+  /** What a projection stuck on an event makes of readiness: 503 (`unready`), or 200 `degraded`. */
+  projectionFailureReadiness: 'unready' | 'degraded';
   logLevel: LogLevel;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** How long a command without If-Match is decided again after losing a race, before a 503. */
+  commandRetryMs: number;
   access: AccessConfig;
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: readonly string[];
@@ -88,6 +92,14 @@ const corsOriginsOf = (env: NodeJS.ProcessEnv): string[] => {
   return origins;
 };
 
+const projectionFailureReadinessOf = (env: NodeJS.ProcessEnv): LedgerConfig['projectionFailureReadiness'] => {
+  const value = env.LEDGER_READINESS_PROJECTIONS || 'unready';
+  if (value !== 'unready' && value !== 'degraded') {
+    throw new ConfigError('LEDGER_READINESS_PROJECTIONS', `must be unready or degraded, got "${value}"`);
+  }
+  return value;
+};
+
 const logLevelOf = (env: NodeJS.ProcessEnv): LogLevel => {
   const level = env.LOG_LEVEL || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(level))
@@ -120,8 +132,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     objectionCategories: taxonomy(env, 'LEDGER_OBJECTION_CATEGORIES', defaultObjectionCategories),
     leadRejectionReasons: taxonomy(env, 'LEDGER_LEAD_REJECTION_REASONS', defaultLeadRejectionReasons),
     readWaitMs: integer(env, 'LEDGER_READ_WAIT_MS', 5_000, 0, 60_000),
+    projectionFailureReadiness: projectionFailureReadinessOf(env),
     logLevel: logLevelOf(env),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    commandRetryMs: integer(env, 'LEDGER_COMMAND_RETRY_MS', 5_000, 0, 60_000),
     access: accessOf(env),
     corsOrigins: corsOriginsOf(env),
     serverLimits: serverLimitsOf(env),

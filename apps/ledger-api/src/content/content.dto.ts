@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsUrl, Length } from 'class-validator';
-import { EntityId, ObjectionCategory, OccurredAt, Text } from '../commands/dto-rules.js';
+import { ObjectionCategory } from '../commands/configured-values.js';
+import { EntityId, OccurredAt, Text, Url } from '../commands/dto-rules.js';
 
 export class AddressObjectionDto {
   @ObjectionCategory()
@@ -9,9 +8,7 @@ export class AddressObjectionDto {
   @Text(300, 'ROI calculator: annual vs monthly')
   title!: string;
 
-  @ApiProperty({ example: 'https://content.example.com/roi-calculator' })
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @Length(1, 2000)
+  @Url('https://content.example.com/roi-calculator', 2000)
   url!: string;
 
   @EntityId('person-mia', 'Person id of the marketer publishing it')

@@ -1,32 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ObjectionCategories, Currency } from '../commands/configured-values.js';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
-import { EntityId, Instant, OccurredAt, OptionalEntityId, TextItems } from '../commands/dto-rules.js';
-import { ENTITY_ID } from '../commands/entity-id.pipe.js';
+  EntityId,
+  EntityIdList,
+  Instant,
+  Integer,
+  OccurredAt,
+  OptionalEntityId,
+} from '../commands/dto-rules.js';
 
 export class RecordDealDto {
   @ApiProperty({ enum: ['won', 'lost'], example: 'won' })
   @IsIn(['won', 'lost'])
   outcome!: 'won' | 'lost';
 
-  @ApiProperty({ example: 1250000, description: 'Integer minor units (cents)' })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1250000,
+    description: 'Integer minor units (cents) of the ledger’s currency',
+  })
   amount!: number;
 
-  @ApiProperty({ example: 'EUR', description: 'ISO 4217; must be the ledger’s currency (LEDGER_CURRENCY)' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @Currency()
   currency!: string;
 
   @Instant('2026-11-19T16:00:00Z', 'When the deal closed (business time for the scorecard)')
@@ -38,19 +35,23 @@ export class RecordDealDto {
   @OptionalEntityId('lead-acme', 'The lead the deal came from')
   leadId?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['q4-renewal'], default: [] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @Matches(ENTITY_ID, { each: true, message: 'each campaign id must be 1–64 characters of A-Za-z0-9._:-' })
+  @EntityIdList({
+    maxItems: 50,
+    example: ['q4-renewal'],
+    description: 'The campaigns that influenced it',
+    default: [],
+    optional: true,
+  })
   campaignIds?: string[];
 
-  @TextItems(20, 50, ['price'], 'Objection categories met on the deal (default none)', { optional: true })
+  @ObjectionCategories('Objection categories met on the deal (default none)', { optional: true })
   objectionCategories?: string[];
 
   @ApiPropertyOptional({
     example: 'Chose the incumbent after a price match',
     description: 'Only on lost deals',
+    minLength: 1,
+    maxLength: 2000,
   })
   @IsOptional()
   @IsString()

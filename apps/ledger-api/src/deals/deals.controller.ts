@@ -5,12 +5,13 @@ import { dealCapability } from '#domain';
 import type { AppendResult } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { requireAllInTaxonomy } from '../commands/taxonomy.js';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { RecordDealDto } from './deal.dto.js';
 
+@EntityIdParams('dealId')
 @ApiTags('deals')
 @Controller('v1/deals/:dealId')
 export class DealsController {

@@ -5,10 +5,11 @@ import { goalCapability } from '#domain';
 import type { AppendResult } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { PeriodParam, PeriodTextPipe } from '../scorecards/period.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { SetSharedGoalDto } from './goal.dto.js';
 
+@PeriodParam()
 @ApiTags('shared goals')
 @Controller('v1/shared-goals/:period')
 export class GoalsController {
@@ -21,7 +22,7 @@ export class GoalsController {
     'The one number both teams are judged on, for a period YYYY-Www, YYYY-MM or YYYY-Qn; setting it again revises it and keeps the history',
   )
   set(
-    @Param('period', EntityIdPipe) period: string,
+    @Param('period', PeriodTextPipe) period: string,
     @Body() { leadFollowUpSlaHours, ...goal }: SetSharedGoalDto,
     @CommandCtx() context: CommandContext,
   ): Promise<AppendResult> {

@@ -5,16 +5,18 @@ import { toProblem } from './problem-mapping.js';
 
 /** Writes a problem; one that says when to retry also says it in Retry-After. */
 export const sendProblem = (response: Response, problem: Problem, instance?: string): void => {
-  const { wwwAuthenticate, ...body } = problem;
+  const { wwwAuthenticate, etag, ...body } = problem;
   if (typeof body.retryAfterSeconds === 'number') {
     response.setHeader('Retry-After', String(body.retryAfterSeconds));
   }
+  // A failed precondition (412) names the current representation in its ETag header, not in the body.
+  if (typeof etag === 'string') response.setHeader('ETag', etag);
   // A challenge for the client's credentials (401, 403) goes in its header only.
   if (typeof wwwAuthenticate === 'string') response.setHeader('WWW-Authenticate', wwwAuthenticate);
-  response
-    .status(body.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(JSON.stringify(instance ? { ...body, instance } : body));
+  // end(), not send(): send() would tag the error body with a weak ETag of its own, which a client
+  // could take for the stream's and send back as If-Match. A problem's only ETag is the stream's.
+  response.status(body.status).setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+  response.end(JSON.stringify(instance ? { ...body, instance } : body));
 };
 
 /** Every error leaves the service as application/problem+json. */

@@ -1,4 +1,10 @@
-import { EventStoreUnavailableError, WrongExpectedVersionError, atRevision } from '#event-store';
+import { CommandRejected } from '#domain';
+import {
+  EventStoreUnavailableError,
+  WrongExpectedVersionError,
+  atRevision,
+  streamExists,
+} from '#event-store';
 import { toProblem } from './problem-mapping.js';
 
 describe('problem mapping', () => {
@@ -32,9 +38,31 @@ describe('problem mapping', () => {
     expect(toProblem(unique)).toBeNull();
   });
 
-  it('names both revisions of a concurrency conflict', () => {
+  it('makes a stream not at the expected revision a 412 naming both, with the current ETag', () => {
     expect(toProblem(new WrongExpectedVersionError('deal-1', atRevision(2), 3))).toMatchObject({
+      status: 412,
+      type: '/problems/precondition-failed',
+      streamId: 'deal-1',
+      ifMatch: '"2"',
+      expectedRevision: 2,
+      actualRevision: 3,
+      etag: '"3"',
+    });
+    expect(toProblem(new WrongExpectedVersionError('deal-1', streamExists, -1))).toMatchObject({
+      status: 412,
+      ifMatch: '*',
+      actualRevision: -1,
+    });
+    expect(toProblem(new WrongExpectedVersionError('deal-1', streamExists, -1))).not.toHaveProperty('etag');
+  });
+
+  it('titles a domain rejection by its problem type, the same for every occurrence', () => {
+    expect(
+      toProblem(new CommandRejected('conflict', 'campaign-already-launched', 'campaign x was…')),
+    ).toMatchObject({
       status: 409,
+      type: '/problems/campaign-already-launched',
+      title: 'Campaign already launched',
     });
   });
 

@@ -5,29 +5,54 @@ import {
   EventStoreUnavailableError,
   InvalidEventError,
   PersonForgottenError,
+  NO_REVISION,
   WrongExpectedVersionError,
-  describeExpected,
 } from '#event-store';
 import { type Problem, ProblemException, problem } from './problem.js';
+import { type ProblemSlug, rejectionTitle } from './problem-catalogue.js';
+
+/**
+ * 412 (RFC 9110 §13.1.1): the stream is not in the state the request's
+ * precondition names. `ifMatch` is the condition as an If-Match value, and the
+ * answer's ETag is the stream's current revision, when it has one.
+ */
+export const preconditionFailed = (
+  streamId: string,
+  ifMatch: string,
+  actualRevision: number,
+  expectedRevision?: number,
+): Problem =>
+  problem(412, 'precondition-failed', 'The stream is not at the revision If-Match names', {
+    detail: `If-Match ${ifMatch} does not hold for ${streamId}: it is at revision ${actualRevision}`,
+    streamId,
+    ifMatch,
+    ...(expectedRevision === undefined ? {} : { expectedRevision }),
+    actualRevision,
+    ...(actualRevision >= 0 ? { etag: `"${actualRevision}"` } : {}),
+  });
+
+/** The port's expected state as If-Match would say it: `"-1"` for no stream, the revision of an empty one. */
+const asIfMatch = (expected: WrongExpectedVersionError['expected']): string => {
+  if (expected.kind === 'revision') return `"${expected.revision}"`;
+  return expected.kind === 'no-stream' ? `"${NO_REVISION}"` : '*';
+};
 
 /** Turns whatever was thrown into the problem the client sees; null means "unexpected". */
 export const toProblem = (error: unknown): Problem | null => {
   if (error instanceof ProblemException) return error.problem;
   if (error instanceof CommandRejected) {
     const status = error.kind === 'conflict' ? 409 : 422;
-    return problem(status, error.code, error.kind === 'conflict' ? 'Conflict' : 'Business rule broken', {
+    return problem(status, error.code, rejectionTitle(error.code), {
       detail: error.message,
       ...error.details,
       ...(error.field ? { errors: [{ field: error.field, rule: error.code, message: error.message }] } : {}),
     });
   }
   if (error instanceof WrongExpectedVersionError) {
-    return problem(409, 'revision-mismatch', 'The stream has changed', {
-      detail: `expected revision ${describeExpected(error.expected)} of ${error.streamId}, but it is at ${error.actualRevision}`,
-      streamId: error.streamId,
-      expectedRevision: error.expected.kind === 'revision' ? error.expected.revision : error.expected.kind,
-      actualRevision: error.actualRevision,
-    });
+    // Only a request's own precondition reaches here: the command handler retries the races it lost.
+    const { expected } = error;
+    const revision = expected.kind === 'revision' ? expected.revision : undefined;
+    return preconditionFailed(error.streamId, asIfMatch(expected), error.actualRevision, revision);
   }
   if (error instanceof CommandIdReusedError) {
     return problem(422, 'idempotency-key-reused', 'Idempotency key reused for a different request', {
@@ -87,7 +112,7 @@ const isDatabaseUnreachable = (error: unknown): boolean => {
 };
 
 /** Fixed problem types for Nest's own HTTP errors: never derived from a message. */
-const HTTP_PROBLEMS: Record<number, [string, string]> = {
+const HTTP_PROBLEMS: Record<number, [ProblemSlug, string]> = {
   400: ['bad-request', 'Bad Request'],
   404: ['not-found', 'Not Found'],
   405: ['method-not-allowed', 'Method Not Allowed'],

@@ -1,4 +1,6 @@
-/** RFC 9457 problem details; `type` is a relative URI naming the problem. */
+import type { ProblemSlug } from './problem-catalogue.js';
+
+/** RFC 9457 problem details; `type` is a relative URI naming the problem, served by GET /problems/{type}. */
 export interface Problem {
   type: string;
   title: string;
@@ -18,9 +20,10 @@ export interface FieldError {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** A problem of a type in the catalogue (problem-catalogue.ts): a slug without an entry does not compile. */
 export const problem = (
   status: number,
-  slug: string,
+  slug: ProblemSlug,
   title: string,
   extra: Partial<Problem> = {},
 ): Problem => ({ type: `/problems/${slug}`, title, status, ...extra });

@@ -15,6 +15,13 @@ export const corsOptions = (origins: readonly string[]): CorsOptions => ({
   origin: [...origins],
   methods: ['GET', 'POST'],
   allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-  exposedHeaders: ['ETag', 'Location', 'Idempotent-Replayed', 'Retry-After', 'WWW-Authenticate'],
+  exposedHeaders: [
+    'ETag',
+    'Location',
+    'Idempotent-Replayed',
+    'Retry-After',
+    'WWW-Authenticate',
+    'X-Correlation-Id',
+  ],
   maxAge: 600,
 });

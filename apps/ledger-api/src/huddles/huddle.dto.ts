@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { type ActionItemDto, ActionItems } from '../commands/action-item.dto.js';
 import { type AttendeeDto, Attendees } from '../commands/attendee.dto.js';
+import { ObjectionCategories } from '../commands/configured-values.js';
 import { Instant, OccurredAt, TextItems } from '../commands/dto-rules.js';
 
 export class HoldHuddleDto {
@@ -21,7 +22,7 @@ export class HoldHuddleDto {
   @TextItems(50, 2000, ['Pricing sheet arrives late for reps'], 'What is not working')
   notWorking!: string[];
 
-  @TextItems(20, 50, ['price'], 'Objection categories discussed')
+  @ObjectionCategories('Objection categories discussed')
   objectionCategoriesDiscussed!: string[];
 
   @ActionItems()

@@ -7,12 +7,13 @@ import { CompleteActionItemDto, plainActionItems } from '../commands/action-item
 import { plainAttendees } from '../commands/attendee.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { requireAllInTaxonomy } from '../commands/taxonomy.js';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { HoldHuddleDto } from './huddle.dto.js';
 
+@EntityIdParams('huddleId', 'actionItemId')
 @ApiTags('huddles')
 @Controller('v1/huddles/:huddleId')
 export class HuddlesController {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { leadFollowUpChannels } from '#domain';
+import { RejectionReason } from '../commands/configured-values.js';
 import { EntityId, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
 
 export class HandOffLeadDto {
@@ -41,13 +42,7 @@ export class RejectLeadDto {
   @EntityId('person-sam', 'Person id of the sales rep rejecting it')
   decidedBy!: string;
 
-  @ApiProperty({
-    example: 'no-budget',
-    description:
-      'From the ledger’s rejection taxonomy (LEDGER_LEAD_REJECTION_REASONS; default no-budget, no-authority, no-need, bad-timing, wrong-fit, duplicate, bad-contact-data, other)',
-  })
-  @IsString()
-  @Length(1, 50)
+  @RejectionReason()
   reasonCode!: string;
 
   @Text(2000, 'Budget for next year is frozen until the merger closes')

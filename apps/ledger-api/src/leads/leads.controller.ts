@@ -5,12 +5,13 @@ import { leadCapability } from '#domain';
 import type { AppendResult } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { requireInTaxonomy } from '../commands/taxonomy.js';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { AcceptLeadDto, FollowUpLeadDto, HandOffLeadDto, RejectLeadDto } from './lead.dto.js';
 
+@EntityIdParams('leadId')
 @ApiTags('leads')
 @Controller('v1/leads/:leadId')
 export class LeadsController {

@@ -40,6 +40,12 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
+  readonly lostRaces = new Counter({
+    name: 'ledger_command_lost_races_total',
+    help: 'Appends that lost the race for their stream to another writer, so the command was decided again',
+    registers: [this.registry],
+  });
+
   readonly projectionLag = this.projectionGauge(
     'ledger_projection_lag_events',
     'Events recorded but not yet folded into the read model',
@@ -48,6 +54,11 @@ export class LedgerMetrics {
   readonly projectionCheckpoint = this.projectionGauge(
     'ledger_projection_checkpoint',
     'Global position the read model has folded up to',
+  );
+
+  readonly projectionFailed = this.projectionGauge(
+    'ledger_projection_failed',
+    '1 while the projection is stuck on an event (GET /v1/projections/{name} names it), else 0',
   );
 
   readonly rebuildProcessed = this.projectionGauge(

@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type ObjectionGap, objectionGapsQuery } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
-import { Access } from '../access/access.decorator.js';
+import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
+import { ObjectionGapDto } from './objection-gaps.response.js';
 
 @ApiTags('objections')
 @Controller('v1/objections/gaps')
@@ -15,13 +16,13 @@ export class GetObjectionGapsController {
   ) {}
 
   @Get()
-  @Access({ scope: 'read' })
-  @ApiOperation({
+  @ReadEndpoint({
     operationId: 'GetObjectionGaps',
     summary:
       'Per objection category: count in the last 28 days and the 28 before, live content answering it; gaps (no content) first, by count',
+    type: [ObjectionGapDto],
+    description: 'Categories, gaps first',
   })
-  @ApiOkResponse({ description: 'Categories, gaps first' })
   gaps(@Query() query: AsOfQuery): Promise<ObjectionGap[]> {
     return this.readModels.read(objectionGapsQuery, { taxonomy: this.config.objectionCategories }, query);
   }

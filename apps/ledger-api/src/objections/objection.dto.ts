@@ -1,4 +1,5 @@
-import { EntityId, ObjectionCategory, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
+import { ObjectionCategory } from '../commands/configured-values.js';
+import { EntityId, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
 
 export class LogObjectionDto {
   @ObjectionCategory()

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Logger } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { allProjections } from '#projections';
 import { ReadModels } from '../projections/read-models.js';
@@ -22,10 +22,20 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     operationId: 'GetMetrics',
-    summary: 'Prometheus metrics: commands, append latency, projection lag and rebuilds, Node.js process',
+    summary:
+      'Prometheus metrics: commands, append latency, projection lag, failures and rebuilds, Node.js process',
   })
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4' })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format 0.0.4',
+    content: {
+      'text/plain': {
+        schema: {
+          type: 'string',
+          example: 'ledger_commands_total{command="LogObjection",outcome="accepted"} 3',
+        },
+      },
+    },
+  })
   async scrape(): Promise<string> {
     await this.collectProjections();
     return this.metrics.registry.metrics();
@@ -33,13 +43,16 @@ export class MetricsController {
 
   /** Read at scrape time, as GET /v1/projections/{name} reports them: they are state, not counts. */
   private async collectProjections(): Promise<void> {
-    const { projectionLag, projectionCheckpoint, rebuildProcessed, rebuildTotal } = this.metrics;
-    for (const gauge of [projectionLag, projectionCheckpoint, rebuildProcessed, rebuildTotal]) gauge.reset();
+    const { projectionLag, projectionCheckpoint, projectionFailed, rebuildProcessed, rebuildTotal } =
+      this.metrics;
+    const gauges = [projectionLag, projectionCheckpoint, projectionFailed, rebuildProcessed, rebuildTotal];
+    for (const gauge of gauges) gauge.reset();
     try {
       for (const { name } of allProjections) {
-        const { lag, checkpoint, rebuild } = await this.readModels.status(name);
+        const { lag, checkpoint, failedAt, rebuild } = await this.readModels.status(name);
         projectionLag.set({ projection: name }, lag);
         projectionCheckpoint.set({ projection: name }, checkpoint);
+        projectionFailed.set({ projection: name }, failedAt ? 1 : 0);
         if (rebuild) {
           rebuildProcessed.set({ projection: name }, rebuild.processed);
           rebuildTotal.set({ projection: name }, rebuild.total);

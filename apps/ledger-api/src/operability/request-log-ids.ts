@@ -20,16 +20,22 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What the ledger accepts in an id header (Idempotency-Key, X-Correlation-Id): 1–255 visible ASCII characters. */
 export const HEADER_TOKEN = /^[\x21-\x7e]{1,255}$/;
 
+const CORRELATION_HEADER = 'X-Correlation-Id';
+
 /**
  * First middleware. A read logs the client's X-Correlation-Id; a write logs a
  * server id until its command context is known, because the headers of an
  * anonymous retro note must never reach a log (see command-context.ts).
+ * Every answer, errors included, carries the client's X-Correlation-Id back
+ * (to the client only: no header is logged), or the request's id if it sent
+ * none; a command's answer carries the id stored with its events.
  */
-export const assignLogIds = (request: Request, _response: Response, next: NextFunction): void => {
+export const assignLogIds = (request: Request, response: Response, next: NextFunction): void => {
   const reqId = randomUUID();
   const header = request.headers['x-correlation-id'];
-  const fromClient = READS.has(request.method) && typeof header === 'string' && HEADER_TOKEN.test(header);
-  byRequest.set(request, { reqId, correlationId: fromClient ? header : reqId });
+  const valid = typeof header === 'string' && HEADER_TOKEN.test(header);
+  byRequest.set(request, { reqId, correlationId: valid && READS.has(request.method) ? header : reqId });
+  response.setHeader(CORRELATION_HEADER, valid ? header : reqId);
   next();
 };
 
@@ -47,6 +53,7 @@ export const logCommandIds = (
 ): void => {
   const ids = byRequest.get(request);
   if (ids) Object.assign(ids, { commandId, correlationId });
+  if (request.res && !request.res.headersSent) request.res.setHeader(CORRELATION_HEADER, correlationId);
 };
 
 export const requestIdOf = (request: IncomingMessage): string =>

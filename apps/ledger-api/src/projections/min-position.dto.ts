@@ -1,18 +1,13 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInteger } from '../http/field-rules.js';
 
 /** Read-your-writes: the globalPosition a command answered with. */
 export class MinPositionQuery {
-  @ApiPropertyOptional({
-    description:
-      'Wait (up to 5 s, then 503 with Retry-After) until the read model includes this global position',
+  @QueryInteger({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
     example: 42,
+    description:
+      'Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
   minPosition?: number;
 }

@@ -6,13 +6,18 @@ import {
 } from '@nestjs/common';
 import type { EventStore, SqlDatabase } from '#event-store';
 import {
+  type ProjectionFailure,
   ProjectionRebuild,
   type RebuildProgress,
   ProjectionRunner,
   type ProjectionStatus,
   type ReadModelQuery,
+  type SkipRequest,
+  type SkippedEvent,
   allProjections,
+  readFailures,
   readRebuild,
+  skipFailedEvent,
 } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
@@ -95,6 +100,39 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     return Promise.all([...this.runners.values()].map((runner) => runner.status()));
   }
 
+  /** The projections stuck on an event, from the database: the same on every replica. */
+  failures(): Promise<(ProjectionFailure & { name: string })[]> {
+    return readFailures(this.db, allProjections);
+  }
+
+  /**
+   * Records in the ledger that `name` skips the event it is stuck on (and no
+   * other), then lets its runner here retry at once; on another replica the
+   * lease holder picks the skip up at its next attempt.
+   */
+  async skip(name: string, request: SkipRequest): Promise<{ skip: SkippedEvent; replayed: boolean }> {
+    const runner = this.runner(name);
+    const outcome = await skipFailedEvent(this.db, this.store, runner.projection, request);
+    if (outcome.kind === 'not-failed-there') {
+      const { failure } = outcome;
+      throw new ProblemException(
+        problem(
+          409,
+          'projection-not-failed-there',
+          'Only the event a projection is stuck on may be skipped',
+          {
+            detail: failure
+              ? `${name} is stuck at position ${failure.position}, not ${request.position}`
+              : `${name} is not stuck on any event`,
+            failedAt: failure?.position ?? null,
+          },
+        ),
+      );
+    }
+    runner.retryNow();
+    return { skip: outcome.skip, replayed: outcome.kind === 'replayed' };
+  }
+
   /**
    * Runs a read over read models: waits for `minPosition` in each projection
    * the query reads, then evaluates it at asOf (or now).
@@ -114,9 +152,15 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     if (minPosition === undefined) return;
     const reached = await this.runners.get(name)?.waitFor(minPosition, this.config.readWaitMs);
     if (!reached) {
+      const [stuck] = await readFailures(
+        this.db,
+        allProjections.filter((p) => p.name === name),
+      );
       throw new ProblemException(
         problem(503, 'projection-behind', 'The read model has not caught up yet', {
-          detail: `${name} has not reached position ${minPosition} within ${this.config.readWaitMs} ms`,
+          detail: stuck
+            ? `${name} is stuck at position ${stuck.position} (${stuck.error}); see GET /v1/projections/${name}`
+            : `${name} has not reached position ${minPosition} within ${this.config.readWaitMs} ms`,
           retryAfterSeconds: 1,
         }),
       );

@@ -1,25 +1,27 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type RetroBoardView, retroBoardQuery } from '#projections';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
-import { Access } from '../access/access.decorator.js';
+import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
+import { RetroBoardDto } from './retro-board.response.js';
 
+@EntityIdParams('retroId')
 @ApiTags('retros')
 @Controller('v1/retros/:retroId')
 export class GetRetroController {
   constructor(private readonly readModels: ReadModels) {}
 
   @Get()
-  @Access({ scope: 'read' })
-  @ApiOperation({
+  @ReadEndpoint({
     operationId: 'GetRetro',
     summary:
       'The retro board (now, or as of asOf): notes by column (anonymous notes carry no author), action items, status',
+    type: RetroBoardDto,
+    description: 'The board',
+    notFound: 'No such retro (opened by asOf)',
   })
-  @ApiOkResponse({ description: 'The board' })
-  @ApiNotFoundResponse({ description: 'problem+json: no such retro (yet)' })
   async get(
     @Param('retroId', EntityIdPipe) retroId: string,
     @Query() query: AsOfQuery,

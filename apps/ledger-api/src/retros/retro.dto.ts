@@ -1,37 +1,41 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, Matches, ValidateIf } from 'class-validator';
-import { ENTITY_ID } from '../commands/entity-id.pipe.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { type ActionItemDto, ActionItems } from '../commands/action-item.dto.js';
-import { EntityId, NestedObject, OccurredAt, OptionalEntityId, Text } from '../commands/dto-rules.js';
+import { EntityId, OccurredAt, OptionalEntityId, Period, Text } from '../commands/dto-rules.js';
+import { KindOf, OneOfKind } from '../commands/one-of-kind.js';
 
-export class RetroSubjectDto {
-  @ApiProperty({ enum: ['campaign', 'deal', 'period'], example: 'campaign' })
-  @IsIn(['campaign', 'deal', 'period'])
-  kind!: 'campaign' | 'deal' | 'period';
+export class CampaignRetroSubjectDto {
+  @KindOf('campaign')
+  kind!: 'campaign';
 
-  @ApiPropertyOptional({ example: 'q3-upsell', description: 'When kind is campaign' })
-  @ValidateIf((s: RetroSubjectDto) => s.kind === 'campaign')
-  @Matches(ENTITY_ID, { message: 'campaignId must be 1–64 characters of A-Za-z0-9._:-' })
-  campaignId?: string;
-
-  @ApiPropertyOptional({ example: 'deal-acme', description: 'When kind is deal' })
-  @ValidateIf((s: RetroSubjectDto) => s.kind === 'deal')
-  @Matches(ENTITY_ID, { message: 'dealId must be 1–64 characters of A-Za-z0-9._:-' })
-  dealId?: string;
-
-  @ApiPropertyOptional({
-    example: '2026-Q3',
-    description: 'When kind is period: YYYY-Www, YYYY-MM or YYYY-Qn',
-  })
-  @ValidateIf((s: RetroSubjectDto) => s.kind === 'period')
-  @Matches(/^\d{4}-(W(0[1-9]|[1-4]\d|5[0-3])|(0[1-9]|1[0-2])|Q[1-4])$/, {
-    message: 'period must be YYYY-Www, YYYY-MM or YYYY-Qn',
-  })
-  period?: string;
+  @EntityId('q3-upsell', 'The campaign looked back on')
+  campaignId!: string;
 }
 
+export class DealRetroSubjectDto {
+  @KindOf('deal')
+  kind!: 'deal';
+
+  @EntityId('deal-acme', 'The deal looked back on')
+  dealId!: string;
+}
+
+export class PeriodRetroSubjectDto {
+  @KindOf('period')
+  kind!: 'period';
+
+  @Period('2026-Q3', 'The period looked back on')
+  period!: string;
+}
+
+/** What the retro looks back on: a campaign, a deal or a period. */
+export type RetroSubjectDto = CampaignRetroSubjectDto | DealRetroSubjectDto | PeriodRetroSubjectDto;
+
 export class OpenRetroDto {
-  @NestedObject(RetroSubjectDto, 'What the retro looks back on: a campaign, a deal or a period')
+  @OneOfKind(
+    { campaign: CampaignRetroSubjectDto, deal: DealRetroSubjectDto, period: PeriodRetroSubjectDto },
+    'What the retro looks back on: a campaign, a deal or a period',
+  )
   subject!: RetroSubjectDto;
 
   @EntityId('person-mia', 'Person id of the facilitator')
@@ -41,13 +45,15 @@ export class OpenRetroDto {
   occurredAt?: string;
 }
 
+const COLUMNS = ['went-well', 'to-improve', 'learning', 'kudos'] as const;
+
 export class AddRetroNoteDto {
   @EntityId('note-1', 'Client-chosen id of the note')
   noteId!: string;
 
-  @ApiProperty({ enum: ['went-well', 'to-improve', 'learning', 'kudos'], example: 'to-improve' })
-  @IsIn(['went-well', 'to-improve', 'learning', 'kudos'])
-  column!: 'went-well' | 'to-improve' | 'learning' | 'kudos';
+  @ApiProperty({ enum: COLUMNS, example: 'to-improve' })
+  @IsIn(COLUMNS)
+  column!: (typeof COLUMNS)[number];
 
   @Text(2000, 'The pricing sheet reached reps after the first customer calls')
   text!: string;

@@ -6,7 +6,7 @@ import type { AppendResult } from '#event-store';
 import { CompleteActionItemDto, plainActionItems } from '../commands/action-item.dto.js';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { AddRetroNoteDto, CloseRetroDto, OpenRetroDto, type RetroSubjectDto } from './retro.dto.js';
 
@@ -21,6 +21,7 @@ const subjectOf = (dto: RetroSubjectDto): RetroSubject => {
   }
 };
 
+@EntityIdParams('retroId', 'actionItemId')
 @ApiTags('retros')
 @Controller('v1/retros/:retroId')
 export class RetrosController {

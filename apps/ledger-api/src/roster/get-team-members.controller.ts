@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { type TeamMemberRow, teamMembersQuery } from '#projections';
 import type { PersonalDataVault } from '#event-store';
-import { Access } from '../access/access.decorator.js';
 import { callerHolds } from '../access/request-principal.js';
 import { PERSONAL_DATA_VAULT } from '../event-store/event-store.module.js';
 import { MinPositionQuery } from '../projections/min-position.dto.js';
 import { ReadModels } from '../projections/read-models.js';
+import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
 import { type TeamMemberDto, TeamMembersDto } from './team-member.dto.js';
 
 @ApiTags('team roster')
@@ -19,13 +19,12 @@ export class GetTeamMembersController {
   ) {}
 
   @Get()
-  @Access({ scope: 'read' })
-  @ApiOperation({
+  @ReadEndpoint({
     operationId: 'ListTeamMembers',
     summary:
       'Everyone ever on the roster: team, since when, removed when, forgotten; display names only with personal-data',
+    type: TeamMembersDto,
   })
-  @ApiOkResponse({ type: TeamMembersDto })
   async list(@Query() query: MinPositionQuery, @Req() request: Request): Promise<TeamMembersDto> {
     const rows = await this.readModels.read(teamMembersQuery, {}, query);
     const withNames = callerHolds(request, 'personal-data');

@@ -5,11 +5,12 @@ import { rosterCapability } from '#domain';
 import type { AppendResult, PersonalDataVault } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
-import { EntityIdPipe } from '../commands/entity-id.pipe.js';
+import { EntityIdParams, EntityIdPipe } from '../commands/entity-id.pipe.js';
 import { RunCommand } from '../commands/run-command.js';
 import { PERSONAL_DATA_VAULT } from '../event-store/event-store.module.js';
 import { ForgetTeamMemberDto, RegisterTeamMemberDto, RemoveTeamMemberDto } from './team-member.dto.js';
 
+@EntityIdParams('personId')
 @ApiTags('team roster')
 @Controller('v1/team-members/:personId')
 export class TeamMembersController {

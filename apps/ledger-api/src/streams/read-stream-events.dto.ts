@@ -1,22 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { QueryInteger } from '../http/field-rules.js';
 
 export class ReadStreamEventsParams {
-  @ApiPropertyOptional({ description: 'First revision to return (inclusive)', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @QueryInteger({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 0,
+    description:
+      'First revision to return (inclusive); default: the first (forwards) or the last (backwards)',
+  })
   fromRevision?: number;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryInteger({ minimum: 1, maximum: 1000, example: 100, default: 100, description: 'Events per page' })
   limit: number = 100;
 
   @ApiPropertyOptional({ enum: ['forwards', 'backwards'], default: 'forwards' })

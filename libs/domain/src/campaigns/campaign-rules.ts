@@ -1,7 +1,7 @@
-import { CommandRejected } from '../shared/command-rejected.js';
+import { CommandRejected, type ConflictCode } from '../shared/command-rejected.js';
 import type { CampaignState } from './campaign.state.js';
 
-const refuse = (code: string, message: string) => new CommandRejected('conflict', code, message);
+const refuse = (code: ConflictCode, message: string) => new CommandRejected('conflict', code, message);
 
 /** Refuses commands that need a campaign to be launched (and not yet ended). */
 export const requireLaunched = (state: CampaignState, campaignId: string): void => {

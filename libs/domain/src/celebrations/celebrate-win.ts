@@ -1,4 +1,4 @@
-import { CommandRejected } from '../shared/command-rejected.js';
+import { CommandRejected, type RuleCode } from '../shared/command-rejected.js';
 import { parsePeriod } from '../shared/period.js';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import { requireAttendees } from '../shared/attendees.js';
@@ -8,7 +8,7 @@ import type { CelebrationState } from './celebration.state.js';
 /** Both teams marked a win together. */
 export type CelebrateWin = { type: 'CelebrateWin' } & WinCelebrated['data'] & { roster: RosterLookup };
 
-const rule = (code: string, message: string, field: string) =>
+const rule = (code: RuleCode, message: string, field: string) =>
   new CommandRejected('rule', code, message, field);
 
 /** The subject as the event records it; the goal's period must be real, the deals listed once each. */

@@ -1,5 +1,5 @@
 import { screenForBlame } from '../blame/blame-screen.js';
-import { CommandRejected } from '../shared/command-rejected.js';
+import { CommandRejected, type RuleCode } from '../shared/command-rejected.js';
 import { requireLedgerCurrency, requireMinorUnits } from '../shared/money.js';
 import { toUtcInstant } from '../shared/period.js';
 import { type RosterLookup, requireMember } from '../shared/roster-lookup.js';
@@ -27,7 +27,7 @@ const sameDeal = (recorded: DealRecorded['data'], command: RecordDeal): boolean 
   sameList(recorded.objectionCategories, command.objectionCategories) &&
   recorded.lossReason === command.lossReason;
 
-const rule = (code: string, message: string, field: string) =>
+const rule = (code: RuleCode, message: string, field: string) =>
   new CommandRejected('rule', code, message, field);
 
 export const recordDeal = (command: RecordDeal, state: DealState): DealRecorded[] => {

@@ -1,5 +1,5 @@
 import { requireOnRoster } from '../shared/roster-lookup.js';
-import { CommandRejected } from '../shared/command-rejected.js';
+import { CommandRejected, type RuleCode } from '../shared/command-rejected.js';
 import { requireLedgerCurrency, requireMinorUnits } from '../shared/money.js';
 import { parsePeriod } from '../shared/period.js';
 import type { RosterLookup } from '../shared/roster-lookup.js';
@@ -12,7 +12,7 @@ export type SetSharedGoal = { type: 'SetSharedGoal' } & Omit<SharedGoalSet['data
     roster: RosterLookup;
   };
 
-const rule = (code: string, message: string, field: string) =>
+const rule = (code: RuleCode, message: string, field: string) =>
   new CommandRejected('rule', code, message, field);
 
 export const setSharedGoal = (command: SetSharedGoal, state: GoalState): SharedGoalSet[] => {

@@ -1,7 +1,7 @@
 import { screenForBlame } from '../blame/blame-screen.js';
 import { requireAttendees } from '../shared/attendees.js';
 import { requireOnRoster } from '../shared/roster-lookup.js';
-import { CommandRejected } from '../shared/command-rejected.js';
+import { CommandRejected, type RuleCode } from '../shared/command-rejected.js';
 import { isCalendarDate, toUtcInstant } from '../shared/period.js';
 import type { RosterLookup } from '../shared/roster-lookup.js';
 import type { HuddleActionItem, HuddleHeld } from './huddle.events.js';
@@ -11,7 +11,7 @@ export type HoldHuddle = { type: 'HoldHuddle' } & Omit<HuddleHeld['data'], 'blam
     roster: RosterLookup;
   };
 
-const rule = (code: string, message: string, field: string) =>
+const rule = (code: RuleCode, message: string, field: string) =>
   new CommandRejected('rule', code, message, field);
 
 /** Each item once, with a real due date and an owner on the roster; returned as the event records them. */

@@ -1,9 +1,9 @@
-import { CommandRejected } from './command-rejected.js';
+import { CommandRejected, type RuleCode } from './command-rejected.js';
 
 /** Money is a whole number of minor units: 0 or more, or (a target) more than 0. */
 export const requireMinorUnits = (
   amount: number,
-  { field, code, positive = false }: { field: string; code: string; positive?: boolean },
+  { field, code, positive = false }: { field: string; code: RuleCode; positive?: boolean },
 ): void => {
   if (!Number.isSafeInteger(amount) || amount < (positive ? 1 : 0)) {
     const range = positive ? ' above 0' : ', 0 or more';

@@ -1,6 +1,9 @@
+import { isLedgerTime, isLedgerYear } from './ledger-time.js';
+
 /**
  * Reporting periods (ISO week, calendar month, quarter) and the strict
- * date/instant parsing the domain needs. All in UTC; no clock.
+ * date/instant parsing the domain needs, within the ledger's years
+ * (1970–2199, see ledger-time.ts). All in UTC; no clock.
  */
 type PeriodKind = 'week' | 'month' | 'quarter';
 
@@ -48,8 +51,9 @@ const period = (kind: PeriodKind, text: string, start: Date, end: Date): Period 
   end: end.toISOString(),
 });
 
-/** `YYYY-Www` (ISO week), `YYYY-MM` or `YYYY-Qn`; null for anything else. */
+/** `YYYY-Www` (ISO week), `YYYY-MM` or `YYYY-Qn` of a year 1970–2199; null for anything else. */
 export const parsePeriod = (text: string): Period | null => {
+  if (!isLedgerYear(Number(/^(\d{4})-/.exec(text)?.[1]))) return null;
   const week = /^(\d{4})-W(\d{2})$/.exec(text);
   if (week) {
     const year = Number(week[1]);
@@ -98,10 +102,10 @@ export const periodOf = (kind: PeriodKind, instantIso: string): string => {
   }
 };
 
-/** A real calendar date written `YYYY-MM-DD` (no 30 February). */
+/** A real calendar date written `YYYY-MM-DD` (no 30 February), of a year 1970–2199. */
 export const isCalendarDate = (text: string): boolean => {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
+  if (!match || !isLedgerYear(Number(match[1]))) return false;
   const month = Number(match[2]);
   const day = Number(match[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(match[1]), month - 1);
@@ -112,11 +116,12 @@ const INSTANT =
 
 /**
  * An ISO-8601 instant with a zone (`Z` or an offset), normalised to UTC
- * (`2026-03-02T09:30:00.000Z`); null when it is not one or names no real date.
+ * (`2026-03-02T09:30:00.000Z`); null when it is not one, names no real date or
+ * lies outside the ledger's span (in UTC: `1970-01-01T00:30+01:00` is 1969).
  */
 export const toUtcInstant = (text: string): string | null => {
   const match = INSTANT.exec(text);
   if (!match || !isCalendarDate(match[1])) return null;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? null : new Date(at).toISOString();
+  return isLedgerTime(at) ? new Date(at).toISOString() : null;
 };

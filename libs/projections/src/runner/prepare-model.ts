@@ -1,5 +1,6 @@
 import type { SqlDatabase } from '#event-store';
 import { createCheckpointTable, ensureCheckpoint, readCheckpoint } from './checkpoints.js';
+import { createFailureTable } from './failures.js';
 import { dropTables, ensureTables, liveTables } from './model-tables.js';
 import type { Projection } from './projection.js';
 import { createRebuildTable } from './rebuild-records.js';
@@ -14,10 +15,13 @@ export const prepareModel = (db: SqlDatabase, projection: Projection): Promise<v
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('projection-prepare'))`);
     await createCheckpointTable(tx);
     await createRebuildTable(tx);
+    await createFailureTable(tx);
     const checkpoint = await readCheckpoint(tx, projection.name);
     if (checkpoint && checkpoint.version < projection.version) {
       await dropTables(tx, projection, liveTables);
       await tx.query('DELETE FROM projection_checkpoints WHERE name = $1', [projection.name]);
+      // The new version is a new fold: it may take the event the old one failed on.
+      await tx.query('DELETE FROM projection_failures WHERE name = $1', [projection.name]);
     }
     await ensureTables(tx, projection, liveTables);
     await ensureCheckpoint(tx, projection.name, projection.version);

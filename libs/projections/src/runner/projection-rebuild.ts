@@ -1,4 +1,4 @@
-import type { EventStore, SqlDatabase } from '#event-store';
+import type { EventStore, RecordedEvent, SqlDatabase } from '#event-store';
 import { readCheckpoint } from './checkpoints.js';
 import {
   checksum,
@@ -12,6 +12,7 @@ import {
 import type { ProjectionRunner } from './projection-runner.js';
 import { type RebuildProgress, claimRebuild, saveRebuild } from './rebuild-records.js';
 import { readBatch } from './read-batch.js';
+import { skippedPositions } from './skips.js';
 
 const MAX_SWAP_ATTEMPTS = 20;
 
@@ -80,16 +81,40 @@ export class ProjectionRebuild {
     return this.progress;
   }
 
-  /** Folds the shadow from `from` to the head (or `upTo`); returns the position reached. */
+  /**
+   * Folds the shadow from `from` to the head (or `upTo`); returns the position reached.
+   * The events skipped in the ledger are left out, as the live model leaves them out.
+   */
   private async foldShadow(from: number, upTo?: number): Promise<number> {
+    const skips = await skippedPositions(this.store, this.runner.projection);
     let position = from;
     for (;;) {
       const batch = await readBatch(this.store, this.runner.projection, position, this.batchSize, upTo);
       if (!batch) return position;
-      await this.db.transaction((tx) => this.runner.projection.apply(tx, batch.events, shadowTables));
+      await this.applyShadow(batch.events.filter((event) => !skips.has(event.globalPosition)));
       position = batch.to;
       this.report(position, Math.max(position, await this.store.headPosition()));
       await saveRebuild(this.db, this.runner.projection.name, this.progress);
+    }
+  }
+
+  /** On a failure, again one event per transaction, so the error names the event that fails. */
+  private async applyShadow(events: readonly RecordedEvent[]): Promise<void> {
+    const projection = this.runner.projection;
+    try {
+      await this.db.transaction((tx) => projection.apply(tx, events, shadowTables));
+    } catch (error) {
+      if (events.length > 1) {
+        for (const event of events) await this.applyShadow([event]);
+        return;
+      }
+      const [event] = events;
+      if (!event) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${projection.name} fails at position ${event.globalPosition} (${event.type}): ${message}`,
+        { cause: error },
+      );
     }
   }
 

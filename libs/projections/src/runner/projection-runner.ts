@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, SqlDatabase } from '#event-store';
-import { type Checkpoint, advanceCheckpoint, lockCheckpointAt, readCheckpoint } from './checkpoints.js';
+import { Backoff } from './backoff.js';
+import { readCheckpoint } from './checkpoints.js';
+import { EventsFailedError, recordFailure } from './failures.js';
+import { LiveFold } from './fold-batch.js';
 import { type Lease, tryAcquireLease } from './lease.js';
-import { analyzeTables, liveTables } from './model-tables.js';
-import { readBatch } from './read-batch.js';
 import type { Projection } from './projection.js';
 import { prepareModel } from './prepare-model.js';
+import { readStatus } from './projection-status.js';
 import {
   CheckpointMovedError,
   type ProjectionStatus,
@@ -13,13 +15,17 @@ import {
   type RunnerState,
 } from './runner-status.js';
 
-/** Positions folded between refreshes of the model's planner statistics. */
-const ANALYZE_EVERY = 20_000;
-
 /**
  * Feeds one projection from its checkpoint in batches. Each batch and the new
  * checkpoint commit in one transaction (compare-and-set on the old position),
  * so an interrupted batch leaves nothing behind and is simply done again.
+ *
+ * A batch the projection fails on is folded again one event per transaction,
+ * so the events before the failing one commit and that one is named exactly
+ * (projection_failures: position, error, since). The runner then retries it
+ * with a backoff, from this or another replica, until a fix makes it fold or
+ * an admin records a skip of it in the ledger (skips.ts), which every fold of
+ * this version, rebuilds included, honours.
  */
 export class ProjectionRunner {
   private state: RunnerState = 'stopped';
@@ -28,9 +34,10 @@ export class ProjectionRunner {
   private lease: Lease | null = null;
   private paused: Promise<void> | null = null;
   private inFlight = false;
-  private sinceAnalyze = 0;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly backoff: Backoff;
+  private readonly fold: LiveFold;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -40,6 +47,8 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 200;
+    this.fold = new LiveFold(db, store, projection);
+    this.backoff = new Backoff(options.retryMs ?? this.idleMs * 10, options.maxRetryMs ?? 30_000);
   }
 
   /** Tables, checkpoint row; a version change drops the model so it is rebuilt from 0. */
@@ -48,31 +57,8 @@ export class ProjectionRunner {
   }
 
   /** Processes one batch; returns how far the checkpoint moved (0 when caught up). */
-  async step(): Promise<number> {
-    const checkpoint: Checkpoint = (await readCheckpoint(this.db, this.projection.name)) ?? {
-      name: this.projection.name,
-      version: this.projection.version,
-      position: 0,
-    };
-    const batch = await readBatch(this.store, this.projection, checkpoint.position, this.batchSize);
-    if (!batch) return 0;
-    await this.db.transaction(async (tx) => {
-      const lock = await lockCheckpointAt(tx, checkpoint, this.projection.version);
-      if (lock === 'moved') throw new CheckpointMovedError(this.projection.name);
-      if (lock === 'other-version') {
-        throw new Error(
-          `${this.projection.name} is kept at another version than ${this.projection.version} here`,
-        );
-      }
-      await this.projection.apply(tx, batch.events, liveTables);
-      await advanceCheckpoint(tx, this.projection.name, batch.to);
-    });
-    this.sinceAnalyze += batch.to - checkpoint.position;
-    if (this.sinceAnalyze >= ANALYZE_EVERY) {
-      this.sinceAnalyze = 0;
-      await analyzeTables(this.db, this.projection, liveTables);
-    }
-    return batch.to - checkpoint.position;
+  step(): Promise<number> {
+    return this.fold.next(this.batchSize);
   }
 
   /** Steps until the checkpoint has reached `position` (used while the loop is paused). */
@@ -103,17 +89,32 @@ export class ProjectionRunner {
       try {
         await this.pass();
         this.error = null;
+        this.backoff.reset();
       } catch (error) {
-        // A failure (database away, another version) costs this pass, not the runner: back off, retry.
-        this.setState('failed');
-        this.error = error instanceof Error ? error.message : String(error);
-        await this.lease?.release();
-        this.lease = null;
-        await sleep(this.idleMs * 10);
+        // A failure (an event, the database away, another version) costs this pass, not the runner.
+        await this.failed(error);
+        await this.backoff.wait();
       }
     }
     await this.lease?.release();
     this.lease = null;
+  }
+
+  /** Reports the failure, and gives up the lease: a replica of another build may fold the event. */
+  private async failed(error: unknown): Promise<void> {
+    this.setState('failed');
+    this.error = error instanceof Error ? error.message : String(error);
+    this.fold.forgetSkips();
+    const [event] = error instanceof EventsFailedError && error.events.length === 1 ? error.events : [];
+    // Unrecorded when the database itself is away: then its readiness check says so.
+    if (event) await recordFailure(this.db, this.projection, event, this.error).catch(() => undefined);
+    await this.lease?.release();
+    this.lease = null;
+  }
+
+  /** Ends the wait before the next attempt (a skip was just recorded). */
+  retryNow(): void {
+    this.backoff.wake();
   }
 
   /** One turn of the loop: make sure of the lease, then fold one batch (or wait). */
@@ -134,12 +135,16 @@ export class ProjectionRunner {
     // No await between the pause check and this flag: whilePaused relies on it.
     this.inFlight = true;
     const moved = await this.step()
-      .catch((error: unknown) => {
-        if (error instanceof CheckpointMovedError) return 0;
-        throw error;
-      })
+      .catch((error: unknown) => this.recover(error))
       .finally(() => (this.inFlight = false));
     if (moved === 0) await sleep(this.idleMs);
+  }
+
+  /** After a batch failed: another runner moved the checkpoint (look again), or fold it event by event. */
+  private async recover(error: unknown): Promise<number> {
+    if (error instanceof CheckpointMovedError) return 0;
+    if (!(error instanceof EventsFailedError) || error.events.length <= 1) throw error;
+    return this.fold.singly(error.events.length).catch((again: unknown) => this.recover(again));
   }
 
   private setState(state: RunnerState) {
@@ -165,6 +170,7 @@ export class ProjectionRunner {
   /** Stops after the batch in flight commits, and gives up the lease. */
   async stop(): Promise<void> {
     this.state = 'stopped';
+    this.backoff.wake();
     await this.loop;
     this.loop = null;
   }
@@ -178,19 +184,7 @@ export class ProjectionRunner {
     return false;
   }
 
-  async status(): Promise<ProjectionStatus> {
-    const [checkpoint, head] = await Promise.all([
-      readCheckpoint(this.db, this.projection.name),
-      this.store.headPosition(),
-    ]);
-    const position = checkpoint?.position ?? 0;
-    return {
-      name: this.projection.name,
-      version: this.projection.version,
-      checkpoint: position,
-      lag: Math.max(0, head - position),
-      state: this.state,
-      error: this.error,
-    };
+  status(): Promise<ProjectionStatus> {
+    return readStatus(this.db, this.store, this.projection, { state: this.state, error: this.error });
   }
 }

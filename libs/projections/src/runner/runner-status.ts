@@ -1,9 +1,42 @@
+import type { Principal } from '#event-store';
+
 export type RunnerState = 'starting' | 'running' | 'standby' | 'stopped' | 'failed';
 
 export interface RunnerOptions {
   batchSize?: number;
   /** Pause when caught up, and between attempts to take the lease. */
   idleMs?: number;
+  /** First wait after a failed pass (default 10 × idleMs); doubles with each failure in a row… */
+  retryMs?: number;
+  /** …up to this (default 30 s), so a deployed fix or a database back is picked up within it. */
+  maxRetryMs?: number;
+}
+
+/** The event a projection fails on, as recorded in projection_failures (so every replica reports it). */
+export interface ProjectionFailure {
+  /** Global position of the failing event: the checkpoint stands before it, no event of the model between. */
+  position: number;
+  eventId: string;
+  eventType: string;
+  error: string;
+  /** When it first failed at this position, and how often it has been tried since. */
+  since: string;
+  attempts: number;
+  lastAttemptAt: string;
+}
+
+/** An event the projection does not fold, by an admin's decision recorded in the ledger (see skips.ts). */
+export interface SkippedEvent {
+  position: number;
+  eventId: string;
+  eventType: string;
+  /** The error it failed with when it was skipped. */
+  error: string;
+  reason: string | null;
+  /** When and by whom the skip was recorded, and the ProjectionEventSkipped event that records it. */
+  at: string;
+  by: Principal | null;
+  audit: { eventId: string; globalPosition: number };
 }
 
 export interface ProjectionStatus {
@@ -13,6 +46,11 @@ export interface ProjectionStatus {
   lag: number;
   state: RunnerState;
   error: string | null;
+  /** Set while the projection is stuck on an event; null otherwise. */
+  failedAt: ProjectionFailure | null;
+  /** Events this version skips: when any, the model is not an exact fold of the log. */
+  skipped: SkippedEvent[];
+  exact: boolean;
 }
 
 /** Another runner moved the checkpoint first; this batch was rolled back. */
