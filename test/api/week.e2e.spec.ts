@@ -332,9 +332,12 @@ describe.each([...backends, 'eventstoredb' as const])(
 
       // The shared scorecard of the week (W47, Mon 16 – Sun 22 Nov), worked out by hand from the calls above.
       const head = all[all.length - 1].globalPosition;
-      const week = await t.http().get(`/v1/scorecards/2026-W47?minPosition=${head}`);
-      expect(week.status).toBe(200);
-      expect(week.body).toMatchObject({
+      const client = await t.client();
+      const scorecard = (period: string, minPosition?: number) =>
+        client.GET('/v1/scorecards/{period}', { params: { path: { period }, query: { minPosition } } });
+      const week = await scorecard('2026-W47', head);
+      expect(week.response.status).toBe(200);
+      expect(week.data).toMatchObject({
         period: '2026-W47',
         from: '2026-11-16T00:00:00.000Z',
         to: '2026-11-23T00:00:00.000Z',
@@ -364,15 +367,15 @@ describe.each([...backends, 'eventstoredb' as const])(
         blame: { flagged: 1 }, // obj-3 ("junk leads")
       });
       // The quarter has the goal as revised on Thursday: 12 h, so Initech's 25 h is still a breach.
-      const quarter = await t.http().get('/v1/scorecards/2026-Q4');
-      expect(quarter.body).toMatchObject({
+      const { data: quarter } = await scorecard('2026-Q4');
+      expect(quarter).toMatchObject({
         goal: { revenueTarget: 60_000_000, currency: 'EUR', leadFollowUpSlaHours: 12, revision: 2 },
         revenue: { won: 4_800_000, attainment: 0.08 },
         leads: { withinSla: 1, breached: 1 },
       });
-      const bad = await t.http().get('/v1/scorecards/2026-W54');
-      expect(bad.status).toBe(400);
-      expect(bad.body).toMatchObject({ errors: [{ field: 'period' }] });
+      const bad = await scorecard('2026-W54');
+      expect(bad.response.status).toBe(400);
+      expect(bad.error).toMatchObject({ errors: [{ field: 'period' }] });
     });
   },
 );

@@ -65,7 +65,8 @@ console.log('limits', config.serverLimits);
 const slow = await Promise.all(
   Array.from({ length: CONNECTIONS }, (_, i) => openSlow(port, i % 2 ? 'body' : 'headers')),
 );
-console.log(`${CONNECTIONS} slow connections open at ${at()} ms`);
+const opened = at();
+console.log(`${CONNECTIONS} slow connections open (times below count from here)`);
 const trickle = setInterval(
   () => slow.forEach((s) => s.kind === 'body' && s.socket.writable && s.socket.write(' ')),
   500,
@@ -73,13 +74,13 @@ const trickle = setInterval(
 for (let i = 0; i < 3; i += 1) {
   const live = await timed(`${base}/health/live`);
   const read = await timed(`${base}/v1/projections`, { authorization: `Bearer ${ADMIN_KEY}` });
-  console.log(`at ${at()} ms: /health/live ${live}; GET /v1/projections ${read}`);
+  console.log(`at ${at() - opened} ms: /health/live ${live}; GET /v1/projections ${read}`);
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 const closings = await Promise.all(slow.map(async (s) => ({ kind: s.kind, ...(await s.closed) })));
 clearInterval(trickle);
 for (const kind of ['headers', 'body'] as const) {
-  const times = closings.filter((c) => c.kind === kind).map((c) => c.at);
+  const times = closings.filter((c) => c.kind === kind).map((c) => c.at - opened);
   const answers = [...new Set(closings.filter((c) => c.kind === kind).map((c) => c.answer))];
   console.log(
     `slow ${kind}: ${times.length} closed between ${Math.min(...times)} and ${Math.max(...times)} ms, answered ${answers.join(' / ')}`,

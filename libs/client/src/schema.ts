@@ -5367,7 +5367,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        name: string;
+        name:
+          | 'retro-board'
+          | 'objection-gaps'
+          | 'content'
+          | 'campaign-view'
+          | 'alignment-facts'
+          | 'scorecard-facts'
+          | 'team-members';
       };
       cookie?: never;
     };
@@ -5435,7 +5442,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        name: string;
+        name:
+          | 'retro-board'
+          | 'objection-gaps'
+          | 'content'
+          | 'campaign-view'
+          | 'alignment-facts'
+          | 'scorecard-facts'
+          | 'team-members';
       };
       cookie?: never;
     };
@@ -5554,7 +5568,14 @@ export interface operations {
       };
       header?: never;
       path: {
-        name: string;
+        name:
+          | 'retro-board'
+          | 'objection-gaps'
+          | 'content'
+          | 'campaign-view'
+          | 'alignment-facts'
+          | 'scorecard-facts'
+          | 'team-members';
       };
       cookie?: never;
     };

@@ -23,6 +23,7 @@ const TAGS: Record<string, string> = {
   projections: 'Read models: their progress, rebuilds and repairs (admin)',
   'api keys': 'Keys for the systems that call the ledger (admin)',
   operability: 'Probes and metrics for the platform running the service',
+  problems: 'What each problem type means and how to fix the request (public)',
 };
 
 /** The OpenAPI document the service serves at /docs-json: every operation, its security and its problems. */

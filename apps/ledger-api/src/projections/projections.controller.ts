@@ -4,10 +4,11 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { OPERATIONS_STREAM } from '#projections';
+import { OPERATIONS_STREAM, allProjections } from '#projections';
 import { ProjectionStatusDto } from './projection-status.dto.js';
 import { ProjectionDetailDto, RebuildProgressDto } from './rebuild-progress.dto.js';
 import { ReadModels } from './read-models.js';
@@ -15,6 +16,10 @@ import { SkipEventBody, SkipEventQuery, SkippedEventDto } from './skip-event.dto
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../contract/api-problems.decorator.js';
 import { principalOf } from '../access/request-principal.js';
+
+/** The path's projection: one of the read models the service keeps. */
+const ProjectionName = () =>
+  ApiParam({ name: 'name', enum: allProjections.map((projection) => projection.name) });
 
 @ApiTags('projections')
 @Controller('v1/projections')
@@ -33,6 +38,7 @@ export class ProjectionsController {
   }
 
   @Get(':name')
+  @ProjectionName()
   @Access({ scope: 'read' })
   @ApiOperation({
     operationId: 'GetProjection',
@@ -46,6 +52,7 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
+  @ProjectionName()
   @Access({ scope: 'admin' })
   @HttpCode(202)
   @ApiOperation({
@@ -67,6 +74,7 @@ export class ProjectionsController {
   }
 
   @Post(':name/skip')
+  @ProjectionName()
   @Access({ scope: 'admin' })
   @HttpCode(201)
   @ApiOperation({
