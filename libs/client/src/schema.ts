@@ -2613,12 +2613,14 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description problem+json: no such key */
+      /** @description No such key (an id of another form is none either) */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
       };
       /** @description The body is larger than LEDGER_BODY_LIMIT */
       413: {
