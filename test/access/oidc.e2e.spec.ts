@@ -364,4 +364,37 @@ describe.each(backends)('OIDC access tokens (%s)', (backend) => {
       await unreachable.close();
     }
   });
+
+  it('keeps accepting tokens signed by keys it already fetched while the provider is down; garbage stays a 401', async () => {
+    const flaky = await startIssuer([rsa], []);
+    const app = await startTestApp(backend, {
+      LEDGER_OIDC_ISSUER: flaky.issuer,
+      LEDGER_OIDC_AUDIENCE: AUDIENCE,
+    });
+    try {
+      const bearer = await withScope('read', { issuer: flaky.issuer });
+      expect((await app.as(bearer).get('/v1/projections')).status).toBe(200);
+      await flaky.close();
+      expect((await app.as(bearer).get('/v1/projections')).status).toBe(200);
+      expectUnauthorized(await app.as('not-a-jwt').get('/v1/projections'), 'garbage');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with LEDGER_OIDC_SCOPE_PREFIX, only prefixed values are ledger scopes', async () => {
+    const prefixed = await startTestApp(backend, {
+      LEDGER_OIDC_ISSUER: idp.issuer,
+      LEDGER_OIDC_AUDIENCE: AUDIENCE,
+      LEDGER_OIDC_SCOPE_PREFIX: 'ledger:',
+    });
+    try {
+      const ours = await withScope('openid ledger:read');
+      const anotherApis = await withScope('openid read admin');
+      expect((await prefixed.as(ours).get('/v1/projections')).status).toBe(200);
+      expect((await prefixed.as(anotherApis).get('/v1/projections')).status).toBe(403);
+    } finally {
+      await prefixed.close();
+    }
+  });
 });

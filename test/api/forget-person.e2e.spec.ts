@@ -149,6 +149,19 @@ describe.each(backends)('the roster read model and forgetting a person (%s)', (b
   });
 
   describe('POST /v1/team-members/{personId}/forget', () => {
+    it('destroys nothing when the request is refused: a stale If-Match is a 412 and the name still opens', async () => {
+      const registered = await register('fgt-stale', 'Stale Precondition Person', 'sales');
+      const tokens = await sealedNamesOf('fgt-stale');
+      const stale = await forget('fgt-stale').set('If-Match', '"0"');
+      expectProblem(stale, 412, 'precondition-failed');
+      expect(await openAll('fgt-stale', tokens)).toEqual(['Stale Precondition Person']);
+      const { members } = await roster(namesReader, registered.body.globalPosition);
+      expect(entryOf(members, 'fgt-stale')).toMatchObject({
+        forgotten: false,
+        displayName: 'Stale Precondition Person',
+      });
+    });
+
     it('destroys the person’s key, appends TeamMemberForgotten without a name, leaves earlier events untouched and the name nowhere', async () => {
       const name = 'Rae Forgettable-Marchetti';
       // Registered, removed and registered again: two names sealed for her.

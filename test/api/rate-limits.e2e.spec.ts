@@ -36,4 +36,20 @@ describe.each(backends)('rate limits per key (%s)', (backend) => {
       await t.close();
     }
   });
+
+  it('counts ForgetTeamMember, a command under the personal-data scope, against the commands limit', async () => {
+    const t = await startTestApp(backend, { LEDGER_RATE_LIMIT_READS: '1', LEDGER_RATE_LIMIT_COMMANDS: '50' });
+    try {
+      await t
+        .http()
+        .post('/v1/team-members/person-rl2/register')
+        .send({ displayName: 'Rate Limited', team: 'sales' });
+      expect((await t.http().get('/v1/projections')).status).toBe(200);
+      const forget = await t.http().post('/v1/team-members/person-rl2/forget').send({});
+      expect(forget.status).toBe(201);
+      expect(forget.headers['ratelimit-limit']).toBe('50');
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -6,6 +6,10 @@ import { ApiProblems } from '../contract/api-problems.decorator.js';
 /** Route metadata: what a caller needs to reach the route. */
 export const ACCESS = 'ledger:access';
 
+/** Route metadata: which rate limit a call counts against (commands, or reads and the rest). */
+export const RATE_LIMIT = 'ledger:rate-limit';
+export type RateLimitCategory = 'commands' | 'reads';
+
 /** The metrics scrape: an admin key, or LEDGER_METRICS_TOKEN. */
 export type RouteRequirement = Requirement | { metrics: true };
 
@@ -16,11 +20,15 @@ const scopeOf = (requirement: Exclude<RouteRequirement, { public: true }>) =>
  * What a route needs, declared next to it. A route without it is refused
  * (and the route enumeration test fails), so none is left open by accident.
  */
-export const Access = (requirement: RouteRequirement) =>
+export const Access = (
+  requirement: RouteRequirement,
+  rateLimit: RateLimitCategory = 'command' in requirement ? 'commands' : 'reads',
+) =>
   'public' in requirement
     ? applyDecorators(SetMetadata(ACCESS, requirement), ApiExtension('x-ledger-scope', 'public'))
     : applyDecorators(
         SetMetadata(ACCESS, requirement),
+        SetMetadata(RATE_LIMIT, rateLimit),
         ApiBearerAuth(),
         ApiExtension('x-ledger-scope', scopeOf(requirement)),
         ApiProblems({

@@ -6,7 +6,7 @@ import { type Requirement, describeRequirement, satisfies } from '#access';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
 import { ProblemException, problem } from '../http/problem.js';
 import { LedgerMetrics } from '../metrics/ledger-metrics.js';
-import { ACCESS, type RouteRequirement } from './access.decorator.js';
+import { ACCESS, RATE_LIMIT, type RateLimitCategory, type RouteRequirement } from './access.decorator.js';
 import { Authenticator, REALM, unauthorized } from './authenticator.js';
 import { RateLimits } from './rate-limits.js';
 import { type Caller, nameOf, setCaller } from './request-principal.js';
@@ -97,7 +97,11 @@ export class AccessGuard implements CanActivate {
       const scope = describeRequirement(needed);
       throw forbidden(`${describeCaller(caller)} needs ${scope}`, scope.split(' or ')[0]);
     }
-    const category = 'command' in requirement ? 'commands' : 'reads';
+    const category =
+      this.reflector.getAllAndOverride<RateLimitCategory | undefined>(RATE_LIMIT, [
+        context.getHandler(),
+        context.getClass(),
+      ]) ?? 'reads';
     const response = context.switchToHttp().getResponse<Response>();
     await this.rateLimits.take(nameOf(caller.principal), category, response);
     return true;

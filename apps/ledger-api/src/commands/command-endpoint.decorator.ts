@@ -41,7 +41,7 @@ export const CommandEndpoint = (
   access?: { scope: Scope },
 ) =>
   applyDecorators(
-    Access(access ?? { command: capability }),
+    Access(access ?? { command: capability }, 'commands'),
     SetMetadata(COMMAND_NAME, commandName),
     UseInterceptors(CommandMetricsInterceptor, CommandResultInterceptor),
     HttpCode(201),

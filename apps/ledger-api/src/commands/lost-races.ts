@@ -25,7 +25,11 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export const streamContention = (streamId: string, attempts: number, retryMs: number) =>
   new ProblemException(
     problem(503, 'stream-contention', 'The stream is too busy', {
-      detail: `${streamId} changed under each of ${attempts} attempts within ${retryMs} ms; retry with the same Idempotency-Key: the command is applied at most once`,
+      detail: `${
+        attempts === 0
+          ? `commands queued on ${streamId} held this one past ${retryMs} ms`
+          : `${streamId} changed under each of ${attempts} attempts within ${retryMs} ms`
+      }; retry with the same Idempotency-Key: the command is applied at most once`,
       streamId,
       attempts,
       retryAfterSeconds: 1,

@@ -68,9 +68,12 @@ export class RunCommandHandler implements ICommandHandler<RunCommand> {
         streamId: message.capability.streamIdOf(message.command),
         occurredAt: resolveOccurredAt(message.occurredAt, message.context.receivedAt),
       };
-      return await this.turns.run(decision.streamId, () =>
-        this.untilDecided(decision, Date.now() + this.config.commandRetryMs),
-      );
+      // Counted from now, not from its turn: time queued behind a hot stream is part of the wait.
+      const deadline = Date.now() + this.config.commandRetryMs;
+      return await this.turns.run(decision.streamId, () => {
+        if (Date.now() > deadline) throw streamContention(decision.streamId, 0, this.config.commandRetryMs);
+        return this.untilDecided(decision, deadline);
+      });
     } catch (error) {
       // A concurrent twin of this command (same key) may have landed between our
       // check and our read, making the decider refuse what is really a retry.

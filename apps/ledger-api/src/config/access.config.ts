@@ -11,6 +11,8 @@ export interface OidcConfig {
   jwksUrl: string | null;
   /** The claim holding the ledger scopes: a space-separated string or an array. */
   scopesClaim: string;
+  /** Only values with this prefix are ledger scopes (ledger:read…), so another API's admin is not ours. */
+  scopePrefix: string;
   /** Leeway for exp and nbf between the provider's clock and ours. */
   clockToleranceSeconds: number;
 }
@@ -56,8 +58,16 @@ const oidcOf = (env: NodeJS.ProcessEnv): OidcConfig | null => {
       `must be a claim name such as scope, got "${scopesClaim}"`,
     );
   }
+  const scopePrefix = env.LEDGER_OIDC_SCOPE_PREFIX ?? '';
+  if (!/^[A-Za-z0-9_:./-]{0,50}$/.test(scopePrefix)) {
+    throw new ConfigError(
+      'LEDGER_OIDC_SCOPE_PREFIX',
+      `must be up to 50 of A-Za-z0-9_:./-, got "${scopePrefix}"`,
+    );
+  }
   return {
     issuer: httpUrl('LEDGER_OIDC_ISSUER', issuer),
+    scopePrefix,
     audience,
     jwksUrl: env.LEDGER_OIDC_JWKS_URL ? httpUrl('LEDGER_OIDC_JWKS_URL', env.LEDGER_OIDC_JWKS_URL) : null,
     scopesClaim,

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { rosterCapability } from '#domain';
+import { CommandRejected, rosterCapability } from '#domain';
 import type { AppendResult, PersonalDataVault } from '#event-store';
 import { type CommandContext, CommandCtx } from '../commands/command-context.js';
 import { CommandEndpoint } from '../commands/command-endpoint.decorator.js';
@@ -59,9 +59,19 @@ export class TeamMembersController {
     @Body() forgetting: ForgetTeamMemberDto,
     @CommandCtx() context: CommandContext,
   ): Promise<AppendResult> {
-    // Key first: should the append fail, the name is already unreadable, and a retry records the event.
-    await this.vault.forget(personId);
+    // The event first, so that a refused request (412, 422, 503) destroys nothing; the keys right after,
+    // and again whenever the ledger already says the person is forgotten (a retry, a replay).
     const command = { type: 'ForgetTeamMember' as const, personId, ...forgetting };
-    return this.bus.execute(new RunCommand(rosterCapability, command, context));
+    try {
+      const result = await this.bus.execute<RunCommand, AppendResult>(
+        new RunCommand(rosterCapability, command, context),
+      );
+      await this.vault.forget(personId);
+      return result;
+    } catch (error) {
+      if (error instanceof CommandRejected && error.code === 'person-forgotten')
+        await this.vault.forget(personId);
+      throw error;
+    }
   }
 }

@@ -79,6 +79,8 @@ export class PersonalDataVault {
       'SELECT key_id, key FROM ledger_personal_keys WHERE person_id = $1 AND key IS NOT NULL',
       [personId],
     );
+    // Forgotten between the two statements.
+    if (!row) throw new PersonForgottenError(personId);
     return { keyId: row.key_id, key: row.key };
   }
 }

@@ -7,6 +7,17 @@ import { readBatch } from './read-batch.js';
 import { CheckpointMovedError } from './runner-status.js';
 import { skippedPositions } from './skips.js';
 
+/**
+ * PostgreSQL's classes of errors that say nothing about the event: a lost
+ * connection (08), a serialization failure or deadlock (40), resources (53),
+ * an operator's intervention or a statement timeout (57). Such a failure is
+ * retried as it is; naming the event would invite an admin to skip a good one.
+ */
+const isTransient = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(08|40|53|57)/.test(code);
+};
+
 /** Positions folded between refreshes of the model's planner statistics. */
 const ANALYZE_EVERY = 20_000;
 
@@ -39,7 +50,7 @@ const foldNextBatch = async (
       throw new Error(`${projection.name} is kept at another version than ${projection.version} here`);
     }
     await projection.apply(tx, events, liveTables).catch((error: unknown) => {
-      throw new EventsFailedError(events, error);
+      throw isTransient(error) ? error : new EventsFailedError(events, error);
     });
     await advanceCheckpoint(tx, projection.name, batch.to);
     await clearFailure(tx, projection.name, batch.to);
