@@ -311,6 +311,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The global log in position order, a page at a time, by event type and stream prefix */
+    get: operations['ReadAllEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/events/{position}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event by its global position: every evidence position of a read model resolves here */
+    get: operations['GetEvent'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/huddles/{huddleId}/action-items/{actionItemId}/complete': {
     parameters: {
       query?: never;
@@ -1175,6 +1209,14 @@ export interface components {
        * @example 2026-11-20T14:30:00Z
        */
       occurredAt?: string;
+    };
+    EventsPageDto: {
+      /** @description In global position order */
+      events: components['schemas']['RecordedEventDto'][];
+      /** @description The last position in the log when this page was read */
+      headPosition: number;
+      /** @description URL of the next page; null once the head is reached */
+      next: string | null;
     };
     FieldErrorDto: {
       /**
@@ -4199,6 +4241,158 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before retrying */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ReadAllEvents: {
+    parameters: {
+      query?: {
+        /** @description Exclusive: events after this global position (0: from the first) */
+        after?: number;
+        /** @description Events per page */
+        limit?: number;
+        /** @description Only streams whose id starts with this (e.g. campaign- or campaign-q4) */
+        streamPrefix?: string;
+        /** @description Only these event types, comma-separated (e.g. CampaignLaunched,BlindsideReported) */
+        type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventsPageDto'];
+        };
+      };
+      /** @description A parameter is not valid: errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  GetEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        position: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedEventDto'];
+        };
+      };
+      /** @description position is not a positive integer */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No event at this position */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

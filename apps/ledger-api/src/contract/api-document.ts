@@ -20,6 +20,7 @@ const TAGS: Record<string, string> = {
   scorecards: 'The shared scorecard, now or as of any past moment',
   'alignment health': 'The warning signs of a broken sales–marketing relationship, with evidence',
   streams: 'The raw history, one stream at a time (audit)',
+  events: 'The whole history in its global order, and any one event by position (audit)',
   projections: 'Read models: their progress, rebuilds and repairs (admin)',
   'api keys': 'Keys for the systems that call the ledger (admin)',
   operability: 'Probes and metrics for the platform running the service',

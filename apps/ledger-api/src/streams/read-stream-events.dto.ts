@@ -21,7 +21,7 @@ export class ReadStreamEventsParams {
   direction: 'forwards' | 'backwards' = 'forwards';
 }
 
-class RecordedEventDto {
+export class RecordedEventDto {
   @ApiProperty() eventId!: string;
   @ApiProperty({ example: 'CampaignLaunched' }) type!: string;
   @ApiProperty() schemaVersion!: number;

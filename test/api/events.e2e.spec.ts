@@ -1,0 +1,87 @@
+import { findChainBreak } from '#event-store';
+import { type TestApp, backends, registerRoster, startTestApp } from '../support/test-app.js';
+
+describe.each(backends)('the global log over HTTP (%s)', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    await registerRoster(t, { 'person-mia': 'marketing', 'person-sam': 'sales' });
+    for (const id of ['o1', 'o2', 'o3']) {
+      const logged = await t
+        .http()
+        .post(`/v1/objections/${id}/log`)
+        .send({ category: 'price', text: 'Too expensive for a team of five', heardBy: 'person-sam' });
+      expect(logged.status).toBe(201);
+    }
+    await t
+      .http()
+      .post('/v1/team-members/person-lee/register')
+      .send({ displayName: 'Lee Park', team: 'sales' });
+  });
+  afterAll(() => t.close());
+
+  it('pages through the whole log in position order, equal to the store, with a next link until the head', async () => {
+    const client = await t.client();
+    const seen = [];
+    let after = 0;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const { data } = await client.GET('/v1/events', { params: { query: { after, limit: 2 } } });
+      seen.push(...(data?.events ?? []));
+      if (!data?.next) break;
+      after = Number(new URLSearchParams(data.next.split('?')[1]).get('after'));
+    }
+    const stored = await t.store.readAll();
+    expect(seen).toEqual(JSON.parse(JSON.stringify(stored)));
+    expect(seen.map((event) => event.globalPosition)).toEqual(stored.map((_, i) => i + 1));
+    expect(findChainBreak(stored)).toBeNull();
+  });
+
+  it('filters by event type and by stream prefix, and the next link keeps the filters', async () => {
+    const client = await t.client();
+    const byType = await client.GET('/v1/events', {
+      params: { query: { type: 'ObjectionLogged', limit: 2 } },
+    });
+    expect(byType.data?.events.map((event) => event.type)).toEqual(['ObjectionLogged', 'ObjectionLogged']);
+    expect(byType.data?.next).toMatch(/type=ObjectionLogged/);
+    const byPrefix = await client.GET('/v1/events', { params: { query: { streamPrefix: 'objection-o2' } } });
+    expect(byPrefix.data?.events.map((event) => event.streamId)).toEqual(['objection-o2']);
+    expect(byPrefix.data?.next).toBeNull();
+    const roster = await t.http().get('/v1/events?type=TeamMemberRegistered,TeamMemberRemoved');
+    expect(roster.body.events).toHaveLength(3);
+  });
+
+  it('answers one event by its position, equal to the store, and 404 or 400 otherwise', async () => {
+    const client = await t.client();
+    const [third] = await t.store.readAll({ afterPosition: 2, maxCount: 1 });
+    const one = await client.GET('/v1/events/{position}', { params: { path: { position: 3 } } });
+    expect(one.data).toEqual(JSON.parse(JSON.stringify(third)));
+    const head = await t.store.headPosition();
+    expect((await t.http().get(`/v1/events/${head + 1}`)).status).toBe(404);
+    for (const bad of ['0', '-1', '1.5', 'abc', '99999999999999999']) {
+      const answer = await t.http().get(`/v1/events/${bad}`);
+      expect({ bad, status: answer.status, field: answer.body.errors?.[0]?.field }).toEqual({
+        bad,
+        status: 400,
+        field: 'position',
+      });
+    }
+  });
+
+  it('keeps display names sealed', async () => {
+    const everything = await t.http().get('/v1/events?limit=1000');
+    expect(everything.text).not.toContain('Lee Park');
+  });
+
+  it('refuses bad parameters with 400 naming them', async () => {
+    for (const query of [
+      'after=-1',
+      'limit=0',
+      'limit=1001',
+      'type=not%20a%20type',
+      'streamPrefix=bad%20prefix',
+    ]) {
+      const answer = await t.http().get(`/v1/events?${query}`);
+      expect({ query, status: answer.status }).toEqual({ query, status: 400 });
+    }
+  });
+});
