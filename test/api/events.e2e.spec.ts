@@ -84,4 +84,21 @@ describe.each(backends)('the global log over HTTP (%s)', (backend) => {
       expect({ query, status: answer.status }).toEqual({ query, status: 400 });
     }
   });
+
+  it('resolves every evidence position alignment health gives to the event behind it', async () => {
+    const blamed = await t
+      .http()
+      .post('/v1/objections/o-blame/log')
+      .send({ category: 'price', text: 'Marketing never qualifies these junk leads', heardBy: 'person-sam' });
+    const client = await t.client();
+    const { data } = await client.GET('/v1/alignment-health', {
+      params: { query: { minPosition: blamed.body.globalPosition } },
+    });
+    expect(data?.blameGame.evidence).toContain(blamed.body.globalPosition);
+    for (const position of data?.blameGame.evidence ?? []) {
+      const { data: event } = await client.GET('/v1/events/{position}', { params: { path: { position } } });
+      expect(event?.globalPosition).toBe(position);
+      expect(event?.data).toMatchObject({ blameFlag: true });
+    }
+  });
 });
