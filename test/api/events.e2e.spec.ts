@@ -101,4 +101,29 @@ describe.each(backends)('the global log over HTTP (%s)', (backend) => {
       expect(event?.data).toMatchObject({ blameFlag: true });
     }
   });
+
+  it('streams the whole log as NDJSON with Accept: application/x-ndjson, resumable from a position', async () => {
+    const stored = JSON.parse(JSON.stringify(await t.store.readAll()));
+    const whole = await t.http().get('/v1/events').set('Accept', 'application/x-ndjson');
+    expect(whole.status).toBe(200);
+    expect(whole.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = (text: string) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    expect(lines(whole.text)).toEqual(stored);
+    const resumed = await t.http().get('/v1/events?after=3').set('Accept', 'application/x-ndjson');
+    expect(lines(resumed.text)).toEqual(stored.slice(3));
+    const objections = await t
+      .http()
+      .get('/v1/events?streamPrefix=objection-&type=ObjectionLogged')
+      .set('Accept', 'application/x-ndjson');
+    expect(lines(objections.text).map((event) => event.streamId)).toEqual(
+      stored
+        .filter((event: { type: string }) => event.type === 'ObjectionLogged')
+        .map((e: { streamId: string }) => e.streamId),
+    );
+    expect(whole.text).not.toContain('Lee Park');
+  });
 });

@@ -9,7 +9,10 @@ export type Scorecard = Schemas['ScorecardDto'];
 export type AlignmentHealth = Schemas['AlignmentHealthDto'];
 export type ProblemDetails = Schemas['ProblemDetailsDto'];
 
-export type LedgerClient = Client<paths>;
+/** What the client reads: JSON answers and problems (an NDJSON export is read by other means, as a stream). */
+type JsonMedia = 'application/json' | 'application/problem+json';
+
+export type LedgerClient = Client<paths, JsonMedia>;
 
 export interface LedgerClientOptions {
   /** Where the service is, e.g. http://localhost:3000 */
@@ -27,7 +30,7 @@ export interface LedgerClientOptions {
  * ProblemDetails.
  */
 export const createLedgerClient = ({ baseUrl, credentials, fetch }: LedgerClientOptions): LedgerClient => {
-  const client = createClient<paths>({ baseUrl, ...(fetch ? { fetch } : {}) });
+  const client = createClient<paths, JsonMedia>({ baseUrl, ...(fetch ? { fetch } : {}) });
   if (credentials !== undefined) {
     const authenticate: Middleware = {
       onRequest: ({ request }) => {

@@ -4267,12 +4267,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description A page as JSON; or, with Accept: application/x-ndjson, the whole log after `after` (to the head when it began) streamed one event per line: resume with after = the last line's globalPosition */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['EventsPageDto'];
+          'application/x-ndjson': components['schemas']['RecordedEventDto'];
         };
       };
       /** @description A parameter is not valid: errors names it and the rule */

@@ -1,5 +1,13 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { EventStore } from '#event-store';
 import { Access } from '../access/access.decorator.js';
 import { ApiProblems } from '../contract/api-problems.decorator.js';
@@ -7,6 +15,7 @@ import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { badRequest } from '../http/problem.js';
 import { RecordedEventDto } from '../streams/read-stream-events.dto.js';
 import { EventsPageDto, ReadAllEventsParams } from './read-all-events.dto.js';
+import { NDJSON, exportEvents } from './export-events.js';
 import { readAllEvents, readEvent } from './read-all-events.js';
 
 const nextLink = (params: ReadAllEventsParams, after: number): string => {
@@ -28,17 +37,32 @@ export class EventsController {
     operationId: 'ReadAllEvents',
     summary: 'The global log in position order, a page at a time, by event type and stream prefix',
   })
-  @ApiOkResponse({ type: EventsPageDto })
+  @ApiExtraModels(EventsPageDto, RecordedEventDto)
+  @ApiOkResponse({
+    description: `A page as JSON; or, with Accept: ${NDJSON}, the whole log after \`after\` (to the head when it began) streamed one event per line: resume with after = the last line's globalPosition`,
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(EventsPageDto) } },
+      [NDJSON]: { schema: { $ref: getSchemaPath(RecordedEventDto) } },
+    },
+  })
   @ApiProblems({ 400: 'A parameter is not valid: errors names it and the rule' })
-  async list(@Query() params: ReadAllEventsParams): Promise<EventsPageDto> {
-    const page = await readAllEvents(this.store, {
+  async list(
+    @Query() params: ReadAllEventsParams,
+    @Req() request: Request,
+    // Written by hand: an export is a stream, not a value Nest serializes.
+    @Res() response: Response,
+  ): Promise<void> {
+    const filter = {
       after: params.after,
-      limit: params.limit,
       ...(params.type ? { types: params.type } : {}),
       ...(params.streamPrefix ? { streamPrefix: params.streamPrefix } : {}),
-    });
+    };
+    if (request.accepts(['application/json', NDJSON]) === NDJSON)
+      return exportEvents(this.store, filter, response);
+    const page = await readAllEvents(this.store, { ...filter, limit: params.limit });
     const next = page.nextAfter === null ? null : nextLink(params, page.nextAfter);
-    return { events: page.events, headPosition: page.headPosition, next };
+    const body: EventsPageDto = { events: page.events, headPosition: page.headPosition, next };
+    response.status(200).json(body);
   }
 
   @Get(':position')

@@ -1,0 +1,54 @@
+import { once } from 'node:events';
+import type { Response } from 'express';
+import type { EventStore } from '#event-store';
+import type { EventsFilter } from './read-all-events.js';
+
+export const NDJSON = 'application/x-ndjson';
+
+/** Events read from the store per round trip while exporting. */
+const EXPORT_PAGE = 1_000;
+
+/**
+ * Streams the log after `filter.after` as NDJSON, one event per line, up to the
+ * head as it was when the export began: a page at a time, waiting for the
+ * client to take each (backpressure), so memory stays constant whatever the
+ * log's size. Resumable: every line carries its globalPosition, to send as
+ * `after` next time. A client that goes away stops the reading.
+ */
+export const exportEvents = async (
+  store: EventStore,
+  filter: Omit<EventsFilter, 'limit'>,
+  response: Response,
+) => {
+  const head = await store.headPosition();
+  response.status(200).setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
+  response.setHeader('X-Ledger-Head-Position', String(head));
+  try {
+    let after = filter.after;
+    const { streamPrefix } = filter;
+    while (after < head && !response.destroyed) {
+      const page = await store.readAll({
+        afterPosition: after,
+        maxCount: Math.min(EXPORT_PAGE, head - after),
+        ...(filter.types ? { filter: { eventTypes: filter.types } } : {}),
+      });
+      if (page.length === 0) break;
+      const lines = page
+        .filter(
+          (event) =>
+            event.globalPosition <= head && (!streamPrefix || event.streamId.startsWith(streamPrefix)),
+        )
+        .map((event) => `${JSON.stringify(event)}\n`)
+        .join('');
+      if (lines && !response.write(lines))
+        await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      after = page[page.length - 1].globalPosition;
+    }
+  } catch (error) {
+    if (!response.headersSent) throw error;
+    // The status line is gone: cut the stream short, so the client cannot take it for the whole log.
+    response.destroy(error instanceof Error ? error : new Error(String(error)));
+    return;
+  }
+  response.end();
+};
