@@ -1,7 +1,8 @@
 /**
  * Rebuild rate of the objection-gaps read model over 100,000 events, and the
  * latency of its as-of query, next to the raw ordered read rate of the same
- * database in the same run. Usage: npm run bench:rebuild [-- --events 100000]
+ * database in the same run, and the streaming NDJSON export over HTTP (GET /v1/events,
+ * Accept: application/x-ndjson) against that raw read. Usage: npm run bench:rebuild [-- --events 100000]
  * Backends: embedded PGlite always; a PostgreSQL server too when DATABASE_URL is set.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,6 +28,9 @@ import {
   objectionGapsProjection,
   readObjectionGaps,
 } from '#projections';
+import { formatApiKey, newApiKeyToken } from '#access';
+import { createApp } from '../../apps/ledger-api/src/app.factory.js';
+import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' } } });
 const EVENTS = Number(values.events);
@@ -58,6 +62,39 @@ const objection = (i: number): NewEvent => ({
 });
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/**
+ * The export through the service: the app on the same database, measured once
+ * its projections have caught up (so their catch-up does not share the CPU),
+ * reading the whole body and counting its lines.
+ */
+const measureExport = async (db: SqlDatabase): Promise<number> => {
+  const key = formatApiKey(newApiKeyToken());
+  const app = await createApp(loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: key, LEDGER_RATE_LIMIT_READS: '0' }), {
+    database: db,
+    logger: false,
+  });
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const headers = { authorization: `Bearer ${key}` };
+  for (;;) {
+    const statuses = (await (await fetch(`${base}/v1/projections`, { headers })).json()) as { lag: number }[];
+    if (statuses.every((status) => status.lag === 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const t0 = performance.now();
+  const response = await fetch(`${base}/v1/events`, {
+    headers: { ...headers, accept: 'application/x-ndjson' },
+  });
+  let lines = 0;
+  for await (const chunk of response.body ?? []) {
+    for (const byte of chunk as Uint8Array) if (byte === 10) lines += 1;
+  }
+  const rate = lines / seconds(t0);
+  await app.close();
+  if (lines !== EVENTS) throw new Error(`the export held ${lines} events, not ${EVENTS}`);
+  return rate;
+};
 
 const bench = async (name: string, db: SqlDatabase) => {
   // Knowledge time spread over the year too, so as-of queries cut the history.
@@ -103,14 +140,16 @@ const bench = async (name: string, db: SqlDatabase) => {
     latencies.push(performance.now() - q0);
   }
   latencies.sort((a, b) => a - b);
+  const exportRate = await measureExport(db);
   console.log(
     `${name.padEnd(10)} ${EVENTS} events (appended ${(EVENTS / appendSeconds).toFixed(0)}/s in ${PER_APPEND}-event appends)\n` +
       `  ordered raw read      ${rawRead.toFixed(0)} events/s\n` +
       `  live catch-up         ${liveRate.toFixed(0)} events/s (ratio to raw read ${(liveRate / rawRead).toFixed(2)})\n` +
       `  blue/green rebuild    ${rebuildRate.toFixed(0)} events/s (ratio ${(rebuildRate / rawRead).toFixed(2)}), ${rebuild.state}, checksum equal: ${rebuild.matchesLive}\n` +
-      `  as-of objection gaps  p50 ${latencies[25].toFixed(1)} ms, p95 ${latencies[47].toFixed(1)} ms, max ${latencies[49].toFixed(1)} ms over 50 instants`,
+      `  as-of objection gaps  p50 ${latencies[25].toFixed(1)} ms, p95 ${latencies[47].toFixed(1)} ms, max ${latencies[49].toFixed(1)} ms over 50 instants\n` +
+      `  NDJSON export (HTTP)  ${exportRate.toFixed(0)} events/s (ratio to raw read ${(exportRate / rawRead).toFixed(2)})`,
   );
-  await store.close();
+  // The app closed the database on its way out (createApp owns it), and with it this store's.
 };
 
 const main = async () => {

@@ -23,6 +23,8 @@ export const exportEvents = async (
   const head = await store.headPosition();
   response.status(200).setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
   response.setHeader('X-Ledger-Head-Position', String(head));
+  // One listener for the whole export: a client gone mid-wait ends the wait.
+  const gone = once(response, 'close');
   try {
     let after = filter.after;
     const { streamPrefix } = filter;
@@ -40,8 +42,7 @@ export const exportEvents = async (
         )
         .map((event) => `${JSON.stringify(event)}\n`)
         .join('');
-      if (lines && !response.write(lines))
-        await Promise.race([once(response, 'drain'), once(response, 'close')]);
+      if (lines && !response.write(lines)) await Promise.race([once(response, 'drain'), gone]);
       after = page[page.length - 1].globalPosition;
     }
   } catch (error) {
