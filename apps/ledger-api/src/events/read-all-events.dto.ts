@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { QueryInteger } from '../http/field-rules.js';
-import { RecordedEventDto } from '../streams/read-stream-events.dto.js';
+import { RecordedEventDto, STREAM_ID } from '../streams/read-stream-events.dto.js';
 
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
 
@@ -37,11 +37,11 @@ export class ReadAllEventsParams {
   @ApiPropertyOptional({
     description: 'Only streams whose id starts with this (e.g. campaign- or campaign-q4)',
     example: 'campaign-',
-    pattern: '^[A-Za-z0-9._:-]{1,200}$',
+    pattern: STREAM_ID.source,
     maxLength: 200,
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._:-]{1,200}$/, { message: 'streamPrefix must be 1–200 of A-Za-z0-9 . _ : -' })
+  @Matches(STREAM_ID, { message: 'streamPrefix must be 1–200 of A-Za-z0-9 . _ : -' })
   streamPrefix?: string;
 }
 

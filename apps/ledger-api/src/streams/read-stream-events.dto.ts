@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { QueryInteger } from '../http/field-rules.js';
 
+/** A stream id: what ReadStreamEvents takes, and what ReadAllEvents' streamPrefix is made of. */
+export const STREAM_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+
 export class ReadStreamEventsParams {
   @QueryInteger({
     minimum: 0,

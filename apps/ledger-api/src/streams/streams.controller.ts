@@ -5,11 +5,9 @@ import type { Response } from 'express';
 import { NO_REVISION } from '#event-store';
 import { etagOf } from '../commands/command-response.js';
 import { PathParams } from '../commands/entity-id.pipe.js';
-import { ReadStreamEventsParams, StreamEventsPageDto } from './read-stream-events.dto.js';
+import { ReadStreamEventsParams, STREAM_ID, StreamEventsPageDto } from './read-stream-events.dto.js';
 import { ReadStreamEventsQuery } from './read-stream-events.query.js';
 import { Access } from '../access/access.decorator.js';
-
-const STREAM_ID = /^[A-Za-z0-9._:-]{1,200}$/;
 
 @PathParams(['streamId'], STREAM_ID, 'A stream: 1–200 characters of A-Za-z0-9 . _ : - (any other is a 404)')
 @ApiTags('streams')
