@@ -9,7 +9,10 @@ export interface ApiKeyToken {
   secret: string;
 }
 
-const TOKEN = /^lk_([a-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
+/** The public id part of a key: named in lists, logs and RevokeApiKey's path. */
+const ID = '[a-z0-9]{16}';
+export const KEY_ID = new RegExp(`^${ID}$`);
+const TOKEN = new RegExp(`^lk_(${ID})_([A-Za-z0-9_-]{43})$`);
 
 export const newApiKeyToken = (): ApiKeyToken => ({
   id: randomBytes(10).toString('hex').slice(0, 16),

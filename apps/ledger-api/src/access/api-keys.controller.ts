@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiParam, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { ApiKey } from '#access';
+import { type ApiKey, KEY_ID } from '#access';
 import { badRequest } from '../http/problem.js';
 import { ApiProblems } from '../contract/api-problems.decorator.js';
 import { Access } from './access.decorator.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto.js';
 import { KeyVerifier } from './key-verifier.js';
 import { callerName } from './request-principal.js';
-
-/** The public id part of a key, lk_<id>_<secret>. */
-const KEY_ID = '^[a-z0-9]{16}$';
 
 @ApiTags('api keys')
 @Controller('v1/api-keys')
@@ -48,11 +45,15 @@ export class ApiKeysController {
     operationId: 'RevokeApiKey',
     summary: 'Revoke a key: refused here at once, by every replica within LEDGER_KEY_CACHE_MS',
   })
-  @ApiParam({ name: 'keyId', schema: { type: 'string', pattern: KEY_ID }, example: '6697bbe8a9eb9515' })
+  @ApiParam({
+    name: 'keyId',
+    schema: { type: 'string', pattern: KEY_ID.source },
+    example: '6697bbe8a9eb9515',
+  })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiProblems({ 404: 'No such key (an id of another form is none either)' })
   async revoke(@Param('keyId') keyId: string): Promise<ApiKey> {
-    const key = new RegExp(KEY_ID).test(keyId) ? await this.verifier.keys.revoke(keyId) : null;
+    const key = KEY_ID.test(keyId) ? await this.verifier.keys.revoke(keyId) : null;
     if (!key) throw new NotFoundException(`there is no key ${keyId}`);
     this.verifier.forget(keyId);
     return key;
