@@ -1,9 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, ValidateNested } from 'class-validator';
-
-type Kinds = Record<string, new () => object>;
+import { type Kinds, RegisterKinds, oneOfKinds } from '../contract/one-of-kinds.js';
 
 /** The `kind` of one member of a union: that one value. */
 export const KindOf = (kind: string) =>
@@ -28,18 +27,8 @@ export const OneOfKind = (kinds: Kinds, description: string) => {
   const entries = Object.entries(kinds);
   const fallback = unknownKind(Object.keys(kinds));
   return applyDecorators(
-    ApiProperty({
-      description,
-      oneOf: entries.map(([, type]) => ({ $ref: getSchemaPath(type) })),
-      discriminator: {
-        propertyName: 'kind',
-        mapping: Object.fromEntries(entries.map(([kind, type]) => [kind, getSchemaPath(type)])),
-      },
-    }),
-    // Each kind's schema is registered by the DTO that holds the union.
-    (target: object) => {
-      ApiExtraModels(...Object.values(kinds))(target.constructor);
-    },
+    ApiProperty({ description, ...oneOfKinds(kinds) }),
+    RegisterKinds(kinds),
     IsDefined(),
     IsObject(),
     ValidateNested(),

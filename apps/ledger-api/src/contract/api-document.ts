@@ -4,7 +4,6 @@ import { declareSecurity } from './operation-security.js';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import { declareCrossCuttingProblems } from './cross-cutting-problems.js';
 import { typeNullableUnions } from './nullable-unions.js';
-import { principalModels } from './principal.dto.js';
 
 /** Each tag of the document, with what its operations are for. */
 const TAGS: Record<string, string> = {
@@ -47,7 +46,7 @@ export const createApiDocument = (app: INestApplication, config: LedgerConfig): 
         'An API key lk_<id>_<secret> (see ListApiKeys); each operation names its scope in x-ledger-scope',
     });
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
-  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: principalModels });
+  const document = SwaggerModule.createDocument(app, builder.build());
   // Set here: the builder's setters also write url and email, which would be empty, hence invalid.
   document.info.license = { name: 'UNLICENSED: proprietary, all rights reserved' };
   document.info.contact = { name: 'Alignment Ledger maintainers' };

@@ -1,4 +1,6 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { RegisterKinds, oneOfKinds } from './one-of-kinds.js';
 
 class ApiKeyPrincipalDto {
   @ApiProperty({ enum: ['api-key'] }) kind!: 'api-key';
@@ -13,21 +15,12 @@ class OidcPrincipalDto {
   @ApiProperty({ example: 'ana@example.com', description: 'The token’s sub' }) subject!: string;
 }
 
-/** Referenced only from oneOf: the document is told about them (createApiDocument's extraModels). */
-export const principalModels = [ApiKeyPrincipalDto, OidcPrincipalDto];
+const principals = { 'api-key': ApiKeyPrincipalDto, oidc: OidcPrincipalDto };
 
 /** A property holding the caller that reported something: an API key or an OIDC token's subject. */
 export const PrincipalProperty = (description: string) =>
-  ApiProperty({
-    description,
+  applyDecorators(
     // Nest drops a type beside oneOf; OpenAPI 3.0 wants one beside nullable: see typeNullableUnions.
-    nullable: true,
-    oneOf: [{ $ref: getSchemaPath(ApiKeyPrincipalDto) }, { $ref: getSchemaPath(OidcPrincipalDto) }],
-    discriminator: {
-      propertyName: 'kind',
-      mapping: {
-        'api-key': getSchemaPath(ApiKeyPrincipalDto),
-        oidc: getSchemaPath(OidcPrincipalDto),
-      },
-    },
-  });
+    ApiProperty({ description, nullable: true, ...oneOfKinds(principals) }),
+    RegisterKinds(principals),
+  );
