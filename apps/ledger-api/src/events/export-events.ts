@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
 import type { EventStore } from '#event-store';
-import type { EventsFilter } from './read-all-events.js';
+import { type EventsFilter, readMatching } from './read-all-events.js';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -27,23 +27,21 @@ export const exportEvents = async (
   const gone = once(response, 'close');
   try {
     let after = filter.after;
-    const { streamPrefix } = filter;
     while (after < head && !response.destroyed) {
-      const page = await store.readAll({
-        afterPosition: after,
-        maxCount: Math.min(EXPORT_PAGE, head - after),
-        ...(filter.types ? { filter: { eventTypes: filter.types } } : {}),
-      });
-      if (page.length === 0) break;
-      const lines = page
-        .filter(
-          (event) =>
-            event.globalPosition <= head && (!streamPrefix || event.streamId.startsWith(streamPrefix)),
-        )
+      const { matching, last } = await readMatching(
+        store,
+        filter,
+        after,
+        Math.min(EXPORT_PAGE, head - after),
+      );
+      if (last === null) break;
+      // Up to the head as it was: events appended since are the next export's.
+      const lines = matching
+        .filter((event) => event.globalPosition <= head)
         .map((event) => `${JSON.stringify(event)}\n`)
         .join('');
       if (lines && !response.write(lines)) await Promise.race([once(response, 'drain'), gone]);
-      after = page[page.length - 1].globalPosition;
+      after = last;
     }
   } catch (error) {
     if (!response.headersSent) throw error;

@@ -18,27 +18,38 @@ export interface EventsPage {
 const MAX_SCANS = 10;
 
 /**
- * A page of the global log. Types are filtered by the store; a stream prefix
- * here, page by page, so a sparse prefix gives short pages (still with a next
- * link past what was read) rather than one answer that reads the whole log.
+ * One store page after `after`, of the filter's types (filtered by the store),
+ * and of those the ones in the stream prefix (filtered here); `last` is the
+ * position read up to, null when the store had nothing more.
+ */
+export const readMatching = async (
+  store: EventStore,
+  { types, streamPrefix }: Omit<EventsFilter, 'after' | 'limit'>,
+  after: number,
+  maxCount: number,
+): Promise<{ matching: RecordedEvent[]; last: number | null }> => {
+  const page = await store.readAll({
+    afterPosition: after,
+    maxCount,
+    ...(types ? { filter: { eventTypes: types } } : {}),
+  });
+  const matching = streamPrefix ? page.filter((event) => event.streamId.startsWith(streamPrefix)) : page;
+  return { matching, last: page.at(-1)?.globalPosition ?? null };
+};
+
+/**
+ * A page of the global log. A sparse stream prefix gives short pages (still
+ * with a next link past what was read) rather than one answer that reads the
+ * whole log.
  */
 export const readAllEvents = async (store: EventStore, filter: EventsFilter): Promise<EventsPage> => {
   const headPosition = await store.headPosition();
   const events: RecordedEvent[] = [];
   let after = filter.after;
   for (let scan = 0; scan < MAX_SCANS && events.length < filter.limit && after < headPosition; scan += 1) {
-    const page = await store.readAll({
-      afterPosition: after,
-      maxCount: filter.limit - events.length,
-      ...(filter.types ? { filter: { eventTypes: filter.types } } : {}),
-    });
-    if (page.length === 0) {
-      after = headPosition;
-      break;
-    }
-    const { streamPrefix } = filter;
-    events.push(...(streamPrefix ? page.filter((event) => event.streamId.startsWith(streamPrefix)) : page));
-    after = page[page.length - 1].globalPosition;
+    const { matching, last } = await readMatching(store, filter, after, filter.limit - events.length);
+    events.push(...matching);
+    after = last ?? headPosition;
   }
   return { events, headPosition, nextAfter: after < headPosition ? after : null };
 };
