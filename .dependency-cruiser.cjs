@@ -35,6 +35,14 @@ module.exports = {
       to: { path: '^(apps|libs/(domain|projections|testing))/' },
     },
     {
+      name: 'audit-stands-alone',
+      comment:
+        'The Merkle tree, its proofs and the signed heads are what an auditor runs offline: node:crypto and canonical JSON, none of the ledger.',
+      severity: 'error',
+      from: { path: '^libs/audit/', pathNot: notTests },
+      to: { path: '^(apps|libs/(?!audit/))' },
+    },
+    {
       name: 'client-stands-alone',
       comment:
         'The typed client is what integrations and the dashboard import: generated types and openapi-fetch, none of the service.',

@@ -1,5 +1,5 @@
 /** Jest in ESM mode (Nest 12 is ESM-only); @swc/jest compiles TypeScript with decorator metadata. */
-const libs = ['access', 'client', 'domain', 'event-store', 'projections', 'testing'];
+const libs = ['access', 'audit', 'client', 'domain', 'event-store', 'projections', 'testing'];
 
 export default {
   testEnvironment: 'node',

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ApiKeyStore, type ApiKey, isScope } from '#access';
-
-/** Thrown for a command line that cannot run: the message says what to type instead. */
-export class UsageError extends Error {}
+import { migrate } from '#event-store';
+import { type CliCommand, UsageError } from './cli-io.js';
+import { openLedgerDatabase } from './ledger-database.js';
 
 const KEYS_USAGE = `ledger keys create --name <name> --scopes <scope,scope…> [--expires-at <ISO-8601>]
 ledger keys list
@@ -14,7 +14,7 @@ const describe = (key: ApiKey) =>
   }`;
 
 /** `ledger keys …`: lines for stdout; the secret of a new key is printed once, alone on its line. */
-export const keysCommand = async (store: ApiKeyStore, args: string[]): Promise<string[]> => {
+const keysLines = async (store: ApiKeyStore, args: string[]): Promise<string[]> => {
   const [action, ...rest] = args;
   if (action === 'create') {
     const { values } = parseArgs({
@@ -46,4 +46,21 @@ export const keysCommand = async (store: ApiKeyStore, args: string[]): Promise<s
     return [describe(key)];
   }
   throw new UsageError(KEYS_USAGE);
+};
+
+export const keysCommand: CliCommand = {
+  name: 'keys',
+  usage:
+    'ledger keys create|list|revoke …   (DATABASE_URL, or the embedded LEDGER_DATA_DIR with the service stopped)',
+  run: async (args, io) => {
+    const db = await openLedgerDatabase(io.env);
+    try {
+      await migrate(db);
+      const lines = await keysLines(new ApiKeyStore(db), args);
+      io.stdout.write(lines.map((line) => `${line}\n`).join(''));
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
 };

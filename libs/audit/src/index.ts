@@ -1,0 +1,4 @@
+export * from './compact-range.js';
+export * from './merkle-hashing.js';
+export * from './merkle-proofs.js';
+export * from './tree-head.js';
