@@ -25,10 +25,11 @@ const registeredRoutes = (t: TestApp): Route[] => {
 /** A concrete URL for a route: every :param filled in. */
 const urlOf = (path: string) => path.replace(/:(\w+)/g, 'x1');
 
-/** The only routes anyone may call: the probes, the API documents (with Swagger UI's assets) and the problem types' pages. */
+/** The only routes anyone may call: the probes, the API documents (with Swagger UI's assets), the problem types' pages and the tree heads' public key. */
 const PUBLIC = [
   'get /health/live',
   'get /health/ready',
+  'get /v1/audit/public-key',
   'get /docs',
   'get /docs-json',
   'get /docs-yaml',

@@ -77,7 +77,7 @@ describe('OpenAPI', () => {
     );
   });
 
-  it('declares the bearer key and, on each operation, its scope, 401 and 403; only the probes and problem pages are public', () => {
+  it('declares the bearer key and, on each operation, its scope, 401 and 403; only the probes, problem pages and the public key are public', () => {
     expect(doc.components.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ name: `${method} ${path}`, op })),
@@ -97,7 +97,12 @@ describe('OpenAPI', () => {
     const publicOnes = operations
       .filter(({ op }) => op['x-ledger-scope'] === 'public')
       .map(({ name }) => name);
-    expect(publicOnes.sort()).toEqual(['get /health/live', 'get /health/ready', 'get /problems/{type}']);
+    expect(publicOnes.sort()).toEqual([
+      'get /health/live',
+      'get /health/ready',
+      'get /problems/{type}',
+      'get /v1/audit/public-key',
+    ]);
     expect(doc.paths['/v1/deals/{dealId}/record'].post['x-ledger-scope']).toBe(
       'commands:write or commands:deals',
     );

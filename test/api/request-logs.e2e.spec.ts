@@ -6,7 +6,7 @@ import { createTestPglite } from '#testing';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 import { createLedgerLogger } from '../../apps/ledger-api/src/operability/logging.js';
-import { testAdminKey } from '../support/test-app.js';
+import { testAdminKey, testSigningKey } from '../support/test-app.js';
 
 interface LogLine {
   level: string;
@@ -41,10 +41,17 @@ describe('request logs', () => {
   beforeAll(async () => {
     const db = await createTestPglite();
     const log = createLedgerLogger('info', { write: (line: string) => void output.push(line) });
-    app = await createApp(loadConfig({ LOG_LEVEL: 'info', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }), {
-      database: db,
-      log,
-    });
+    app = await createApp(
+      loadConfig({
+        LOG_LEVEL: 'info',
+        LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+        LEDGER_SIGNING_KEY: testSigningKey,
+      }),
+      {
+        database: db,
+        log,
+      },
+    );
     await app.init();
     const http = () =>
       request

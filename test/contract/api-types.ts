@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenAPI3 } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
@@ -22,8 +23,14 @@ const HEADER = `/**
 /** The document a service with the default configuration serves (on an in-memory PGlite, not listening). */
 export const servedDocument = async (): Promise<OpenAPI3> => {
   const database = pgliteDatabase(await PGlite.create('memory://'));
-  // A first key of its own, so that the embedded default writes no admin.key file.
-  const config = loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: formatApiKey(newApiKeyToken()) });
+  // Keys of its own, so that the embedded default writes no admin.key or signing-key.pem file.
+  const config = loadConfig({
+    LEDGER_BOOTSTRAP_ADMIN_KEY: formatApiKey(newApiKeyToken()),
+    LEDGER_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string,
+  });
   const app = await createApp(config, { database, logger: false });
   try {
     await app.init();

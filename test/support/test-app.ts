@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { App } from 'supertest/types.js';
 import request from 'supertest';
@@ -38,6 +39,12 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/** One tree-head signing key for the apps of a test file, so none writes a key file into ./data. */
+export const testSigningKey = generateKeyPairSync('ed25519').privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+}) as string;
+
 /** A fresh key for a test app's first admin. */
 export const testAdminKey = (): string => formatApiKey(newApiKeyToken());
 
@@ -76,7 +83,11 @@ export const startTestApp = async (
   if (backend === 'eventstoredb') return startOnEventStoreDb(env);
   const db = database ?? (backend === 'pglite' ? await createTestPglite() : await createTestPostgres());
   const adminKey = env.LEDGER_BOOTSTRAP_ADMIN_KEY ?? testAdminKey();
-  const config: LedgerConfig = loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: adminKey, ...env });
+  const config: LedgerConfig = loadConfig({
+    LEDGER_BOOTSTRAP_ADMIN_KEY: adminKey,
+    LEDGER_SIGNING_KEY: testSigningKey,
+    ...env,
+  });
   const app = await createApp(config, { database: db, logger: false });
   await app.init();
   const store = await PostgresEventStore.open(db);
@@ -96,6 +107,7 @@ const startOnEventStoreDb = async (env: NodeJS.ProcessEnv): Promise<TestApp> => 
   const adminKey = testAdminKey();
   const config = loadConfig({
     LEDGER_BOOTSTRAP_ADMIN_KEY: adminKey,
+    LEDGER_SIGNING_KEY: testSigningKey,
     ...env,
     EVENT_STORE: 'eventstoredb',
     EVENTSTORE_CONNECTION_STRING: double.connectionString,

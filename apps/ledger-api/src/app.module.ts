@@ -36,6 +36,8 @@ import { StreamsController } from './streams/streams.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
 import { ProblemTypesController } from './problems/problem-types.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { TreeHeadSigner } from './audit/tree-head-signer.js';
 
 @Module({})
 export class AppModule {
@@ -62,6 +64,7 @@ export class AppModule {
         GetRetroController,
         StreamsController,
         EventsController,
+        AuditController,
         ProjectionsController,
         GetAlignmentHealthController,
         GetScorecardController,
@@ -79,6 +82,7 @@ export class AppModule {
         RunCommandHandler,
         ReadStreamEventsHandler,
         ReadModels,
+        TreeHeadSigner,
         ...ops.providers,
       ],
     };

@@ -13,7 +13,8 @@ export interface NodeRef {
 /** The hash of a complete subtree; the caller has fetched the ones asked for. */
 export type NodeLookup = (level: number, index: number) => Buffer;
 
-const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
+// Arithmetic, not bitwise: sizes pass 2^32 long before they pass Number.MAX_SAFE_INTEGER.
+const isPowerOfTwo = (n: number) => n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 
 /** MTH(D[start:end]), RFC 9162 §2.1.1, from complete subtrees (O(log n) of them). */
 const subtreeHash = (get: NodeLookup, start: number, end: number): Buffer => {
@@ -38,8 +39,12 @@ const path = (get: NodeLookup, m: number, start: number, end: number): Buffer[] 
 };
 
 /** The audit path of leaf `index` (0-based) in the tree of `size` leaves. */
-export const inclusionProof = (get: NodeLookup, index: number, size: number): Buffer[] =>
-  path(get, index, 0, size);
+export const inclusionProof = (get: NodeLookup, index: number, size: number): Buffer[] => {
+  if (!(Number.isSafeInteger(index) && index >= 0 && index < size)) {
+    throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  }
+  return path(get, index, 0, size);
+};
 
 /** SUBPROOF(m, D[start:end], b) of RFC 9162 §2.1.4.1. */
 const subproof = (get: NodeLookup, m: number, start: number, end: number, whole: boolean): Buffer[] => {
@@ -52,8 +57,12 @@ const subproof = (get: NodeLookup, m: number, start: number, end: number, whole:
 };
 
 /** The proof that the tree of `from` leaves is a prefix of the tree of `to` (0 < from ≤ to). */
-export const consistencyProof = (get: NodeLookup, from: number, to: number): Buffer[] =>
-  from === to ? [] : subproof(get, from, 0, to, true);
+export const consistencyProof = (get: NodeLookup, from: number, to: number): Buffer[] => {
+  if (!(Number.isSafeInteger(from) && from > 0 && from <= to)) {
+    throw new RangeError(`no consistency proof from a tree of ${from} to one of ${to}`);
+  }
+  return from === to ? [] : subproof(get, from, 0, to, true);
+};
 
 /**
  * The complete subtrees a computation reads, found by running it once on

@@ -124,6 +124,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/audit/proofs/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The proof that the tree of size from is a prefix of the tree of size to (RFC 9162 §2.1.4) */
+    get: operations['ProveConsistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/proofs/inclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The audit path of one event in the tree of a size (RFC 9162 §2.1.3): O(log n) hashes */
+    get: operations['ProveInclusion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The Ed25519 public key that verifies this service’s tree heads */
+    get: operations['GetPublicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit/tree-head': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest signed tree head, or the one kept for a past size: save it, and prove later that the log only grew */
+    get: operations['GetTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/campaigns/{campaignId}': {
     parameters: {
       query?: never;
@@ -1116,6 +1184,16 @@ export interface components {
        */
       occurredAt?: string;
     };
+    ConsistencyProofDto: {
+      from: number;
+      /** @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328 */
+      fromRoot: string;
+      /** @description RFC 9162 §2.1.4 consistency proof, hex */
+      proof: string[];
+      to: number;
+      /** @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328 */
+      toRoot: string;
+    };
     CreateApiKeyDto: {
       /**
        * Format: date-time
@@ -1443,6 +1521,29 @@ export interface components {
        * @example 0.75
        */
       weeklyCadence: number | null;
+    };
+    InclusionProofDto: {
+      /** @description RFC 9162 §2.1.3 audit path, hex, leaf to root */
+      auditPath: string[];
+      /**
+       * @description The event’s chain hash (the leaf’s data)
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      eventHash: string;
+      /**
+       * @description SHA-256(0x00 ‖ event hash bytes)
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      leafHash: string;
+      /** @description position − 1, the leaf’s index in RFC 9162 */
+      leafIndex: number;
+      position: number;
+      /**
+       * @description The root of the tree of treeSize
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      rootHash: string;
+      treeSize: number;
     };
     LaunchCampaignDto: {
       /** @example Mid-market customers on monthly plans */
@@ -1787,6 +1888,21 @@ export interface components {
        */
       talkingPoints: string[];
     };
+    PublicKeyDto: {
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /**
+       * @description Hex SHA-256 of the DER (SPKI) encoding; heads name it as keyId
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      keyId: string;
+      /**
+       * @description The public key, SPKI PEM
+       * @example -----BEGIN PUBLIC KEY-----
+       *     …
+       */
+      pem: string;
+    };
     RebuildProgressDto: {
       /** @description Checksum of the rebuilt model at the swap */
       checksum: string | null;
@@ -2128,6 +2244,30 @@ export interface components {
        * @enum {string}
        */
       status: 'ok' | 'warning';
+    };
+    SignedTreeHeadDto: {
+      /**
+       * @description Hex SHA-256 of the DER (SPKI) public key that verifies it
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      keyId: string;
+      /**
+       * @description Hex RFC 9162 root over the first treeSize event hashes
+       * @example 5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328
+       */
+      rootHash: string;
+      /**
+       * Format: byte
+       * @description Base64 Ed25519 signature of the RFC 8785 canonical JSON of {treeSize, rootHash, timestamp}
+       */
+      signature: string;
+      /**
+       * Format: date-time
+       * @description When it was signed
+       */
+      timestamp: string;
+      /** @description The tree covers the events at positions 1…treeSize */
+      treeSize: number;
     };
     SkipEventBody: {
       /**
@@ -2675,6 +2815,272 @@ export interface operations {
       };
       /** @description The body is not application/json (an empty one included) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ProveConsistency: {
+    parameters: {
+      query: {
+        /** @description The size of the older tree (an auditor’s saved head) */
+        from: number;
+        /** @description The size of the newer tree (default: the latest signed head’s) */
+        to?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyProofDto'];
+        };
+      };
+      /** @description from or to is not valid, or from > to */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The tree has not reached this size (treeSize says how far it has) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ProveInclusion: {
+    parameters: {
+      query: {
+        /** @description The event’s global position */
+        position: number;
+        /** @description The tree to prove it in (default: the latest signed head’s) */
+        treeSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InclusionProofDto'];
+        };
+      };
+      /** @description position or treeSize is not valid, or position > treeSize */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The tree has not reached this size (treeSize says how far it has) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  GetPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicKeyDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  GetTreeHead: {
+    parameters: {
+      query?: {
+        /** @description A past size whose head was kept (default: the latest head) */
+        treeSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedTreeHeadDto'];
+        };
+      };
+      /** @description treeSize is not a size */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No head was signed at this size, or none yet */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5572,7 +5978,8 @@ export interface operations {
           | 'campaign-view'
           | 'alignment-facts'
           | 'scorecard-facts'
-          | 'team-members';
+          | 'team-members'
+          | 'merkle-tree';
       };
       cookie?: never;
     };
@@ -5647,7 +6054,8 @@ export interface operations {
           | 'campaign-view'
           | 'alignment-facts'
           | 'scorecard-facts'
-          | 'team-members';
+          | 'team-members'
+          | 'merkle-tree';
       };
       cookie?: never;
     };
@@ -5773,7 +6181,8 @@ export interface operations {
           | 'campaign-view'
           | 'alignment-facts'
           | 'scorecard-facts'
-          | 'team-members';
+          | 'team-members'
+          | 'merkle-tree';
       };
       cookie?: never;
     };
@@ -5828,7 +6237,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description The projection is not stuck at that position (only that event may be skipped) */
+      /** @description The projection is not stuck at that position (only that event may be skipped), or it folds every event and skips none (merkle-tree) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -1,3 +1,4 @@
+import { merkleTreeProjection } from './audit-tree/merkle-tree.projection.js';
 import { alignmentFactsProjection } from './alignment-health/alignment-facts.projection.js';
 import { campaignViewProjection } from './campaign-view/campaign-view.projection.js';
 import { contentProjection } from './content/content.projection.js';
@@ -16,4 +17,5 @@ export const allProjections: readonly Projection[] = [
   alignmentFactsProjection,
   scorecardFactsProjection,
   teamMembersProjection,
+  merkleTreeProjection,
 ];

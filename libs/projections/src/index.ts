@@ -24,3 +24,5 @@ export * from './scorecard/scorecard-facts.projection.js';
 export * from './scorecard/scorecard.query.js';
 export * from './shared/as-of.js';
 export * from './team-members/team-members.query.js';
+export * from './audit-tree/merkle-tree.projection.js';
+export * from './audit-tree/tree-nodes.js';

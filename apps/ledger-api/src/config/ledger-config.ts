@@ -2,6 +2,7 @@ import { defaultLeadRejectionReasons, defaultObjectionCategories } from '#domain
 import { type ServerLimits, serverLimitsOf } from './server-limits.config.js';
 import { type AccessConfig, accessOf } from './access.config.js';
 import { ConfigError, integer } from './config-values.js';
+import { type AuditConfig, auditOf } from './audit.config.js';
 
 export { ConfigError } from './config-values.js';
 export type { AccessConfig } from './access.config.js';
@@ -37,6 +38,7 @@ export interface LedgerConfig {
   /** Origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: readonly string[];
   serverLimits: ServerLimits;
+  audit: AuditConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -138,6 +140,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     commandRetryMs: integer(env, 'LEDGER_COMMAND_RETRY_MS', 5_000, 0, 60_000),
     access: accessOf(env),
     corsOrigins: corsOriginsOf(env),
+    audit: auditOf(env),
     serverLimits: serverLimitsOf(env),
   };
 };

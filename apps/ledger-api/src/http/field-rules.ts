@@ -130,10 +130,10 @@ export const Integer = ({ optional = false, ...doc }: IntegerDoc) =>
   );
 
 /** An integer in a query string: only digits (with a sign) are read as a number, anything else is refused. */
-export const QueryInteger = (doc: Omit<IntegerDoc, 'optional'>) =>
+export const QueryInteger = ({ optional = true, ...doc }: IntegerDoc) =>
   applyDecorators(
-    property({ type: 'integer', ...doc }, {}, true),
-    IsOptional(),
+    property({ type: 'integer', ...doc }, {}, optional),
+    ...(optional ? [IsOptional()] : []),
     Transform(({ value }: { value: unknown }) =>
       typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
     ),

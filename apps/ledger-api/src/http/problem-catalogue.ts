@@ -1,5 +1,6 @@
 import type { RejectionCode } from '#domain';
-import { HTTP_PROBLEM_TYPES, type HttpProblemSlug, type ProblemExplanation } from './problem-types.http.js';
+import type { ProblemExplanation } from './problem-explanation.js';
+import { HTTP_PROBLEM_TYPES, type HttpProblemSlug } from './problem-types.http.js';
 import { CONFLICT_PROBLEM_TYPES } from './problem-types.conflicts.js';
 import { RULE_PROBLEM_TYPES } from './problem-types.rules.js';
 

@@ -1,5 +1,5 @@
 import type { ConflictCode } from '#domain';
-import type { ProblemExplanation } from './problem-types.http.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 
 const SAME_ANSWER = 'If this is a retry, send it with the first `Idempotency-Key` to get the first answer.';
 

@@ -1,9 +1,5 @@
-/** What a problem type means, for people reading its page; `code` in backticks. */
-export interface ProblemExplanation {
-  title: string;
-  description: string;
-  fix: string;
-}
+import type { ProblemExplanation } from './problem-explanation.js';
+import { READ_MODEL_PROBLEM_TYPES } from './problem-types.read-models.js';
 
 /** The problem types of the HTTP layer (the domain's rejections are in problem-types.rejections.ts). */
 export type HttpProblemSlug = keyof typeof HTTP_PROBLEM_TYPES;
@@ -76,30 +72,12 @@ export const HTTP_PROBLEM_TYPES = {
     description: 'No such route, no such resource (a stream with no events), or no such problem type.',
     fix: 'Check the path against `/docs`, and the id you sent.',
   },
-  'projection-not-found': {
-    status: 404,
-    title: 'No such projection',
-    description: 'The path names no read model of this service; `detail` lists the known ones.',
-    fix: 'Use a name from `GET /v1/projections`.',
-  },
+  ...READ_MODEL_PROBLEM_TYPES,
   'method-not-allowed': {
     status: 405,
     title: 'Method Not Allowed',
     description: 'The route exists but not with this method.',
     fix: 'Commands are `POST`, reads are `GET`: see `/docs`.',
-  },
-  'rebuild-in-progress': {
-    status: 409,
-    title: 'A rebuild is already running',
-    description: 'The read model is being rebuilt, on this replica or another; one rebuild runs at a time.',
-    fix: 'Follow its progress with `GET /v1/projections/{name}` and start another once it has finished.',
-  },
-  'projection-not-failed-there': {
-    status: 409,
-    title: 'Only the event a projection is stuck on may be skipped',
-    description:
-      'A skip names the position the projection failed at, and it is stuck elsewhere or not at all (`failedAt`).',
-    fix: 'Read `GET /v1/projections/{name}` for the position it is stuck at, and skip that one if it is to be skipped.',
   },
   'precondition-failed': {
     status: 412,
@@ -172,13 +150,6 @@ export const HTTP_PROBLEM_TYPES = {
     title: 'Not ready',
     description: 'The readiness probe: the event store or the read-model database does not answer.',
     fix: 'Send traffic to another replica until this one answers 200 again.',
-  },
-  'projection-behind': {
-    status: 503,
-    title: 'The read model has not caught up yet',
-    description:
-      'A read with `?minPosition=` waited `LEDGER_READ_WAIT_MS` for its read models to reach that position.',
-    fix: 'Retry after `Retry-After` seconds; `GET /v1/projections` shows how far each model has got.',
   },
   'service-unavailable': {
     status: 503,

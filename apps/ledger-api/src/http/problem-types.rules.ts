@@ -1,5 +1,5 @@
 import { MAX_LEAD_FOLLOW_UP_SLA_HOURS, type RuleCode } from '#domain';
-import type { ProblemExplanation } from './problem-types.http.js';
+import type { ProblemExplanation } from './problem-explanation.js';
 
 const INSTANT = 'Send an ISO-8601 instant with a time zone, e.g. `2026-11-20T10:30:00+02:00`.';
 const MINOR_UNITS = 'Send a whole number of minor units (cents for EUR: 1250 is 12.50 EUR).';

@@ -89,7 +89,7 @@ export class ProjectionsController {
   @ApiProblems({
     400: 'position missing or not a positive integer',
     404: 'No such projection',
-    409: 'The projection is not stuck at that position (only that event may be skipped)',
+    409: 'The projection is not stuck at that position (only that event may be skipped), or it folds every event and skips none (merkle-tree)',
   })
   async skip(
     @Param('name') name: string,

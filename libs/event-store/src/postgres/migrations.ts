@@ -104,6 +104,21 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'signed tree heads',
+    sql: `
+      -- Kept forever: an auditor asks for the head of a past size. signed_at is
+      -- the exact text signed, so the signature verifies on what is read back.
+      CREATE TABLE ledger_tree_heads (
+        tree_size bigint PRIMARY KEY,
+        root_hash text NOT NULL,
+        signed_at text NOT NULL,
+        signature text NOT NULL,
+        key_id text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations once, even when several processes start together. */

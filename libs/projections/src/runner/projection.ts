@@ -12,8 +12,8 @@ export interface Projection {
   name: string;
   /** Bump when the tables or the fold change: the model is then rebuilt from position 0. */
   version: number;
-  /** The event types it folds; the others only move its checkpoint. */
-  eventTypes: readonly string[];
+  /** The event types it folds, the others only moving its checkpoint; 'all': every event, in order, none left out. */
+  eventTypes: readonly string[] | 'all';
   /** Base names of its tables: dropped, swapped and checksummed by the runner. */
   tables: readonly string[];
   /** Creates its tables (and their indexes); called only when they do not exist. */

@@ -23,7 +23,7 @@ export const readBatch = async (
   const read = await store.readAll({
     afterPosition: after,
     maxCount: batchSize,
-    filter: { eventTypes: [...projection.eventTypes] },
+    ...(projection.eventTypes === 'all' ? {} : { filter: { eventTypes: [...projection.eventTypes] } }),
   });
   const events = read.filter((e) => e.globalPosition <= head);
   // Covering only up to the last event read stays right whatever cap the store
