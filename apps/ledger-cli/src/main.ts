@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 import { DataDirectoryLockedError } from '#event-store';
 import { type CliCommand, CommandFailedError, UsageError } from './cli-io.js';
+import { projectionsCommand } from './analysts/projections.command.js';
+import { rebuildCommand } from './analysts/rebuild.command.js';
+import { scorecardCommand } from './analysts/scorecard.command.js';
 import { keysCommand } from './keys.command.js';
 
-const commands: readonly CliCommand[] = [keysCommand];
+const commands: readonly CliCommand[] = [keysCommand, projectionsCommand, rebuildCommand, scorecardCommand];
 
 const usage = () => `usage:\n${commands.map((command) => `  ${command.usage}`).join('\n')}`;
 
