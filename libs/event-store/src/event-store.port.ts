@@ -121,6 +121,13 @@ export interface StoredCommand {
 
 export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
+  /**
+   * Writes events recorded by a ledger (an export) as they are, after the
+   * head: the next positions, linked to its hash, stream revisions without a
+   * gap. Anything else is a RestoreRefusedError and nothing is written.
+   * Used to restore or migrate a ledger; command records do not travel.
+   */
+  restore(events: readonly RecordedEvent[]): Promise<void>;
   /** The recorded result of a command id, if it was appended before. */
   findCommand(commandId: string): Promise<StoredCommand | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

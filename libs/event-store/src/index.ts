@@ -2,6 +2,7 @@ export * from './event-store.port.js';
 export * from './errors.js';
 export * from './hash-chain.js';
 export * from './storable-json.js';
+export { RestoreRefusedError } from './restore-rules.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export { SqlDatabase, connectPostgres, type SqlQueryable } from './postgres/sql-database.js';
 export { openEmbeddedDatabase, pgliteDatabase } from './postgres/embedded-database.js';

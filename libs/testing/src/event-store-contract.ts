@@ -1,5 +1,6 @@
 import type { EventStore } from '#event-store';
 import { readSideContract } from './contract/read-side.contract.js';
+import { restoreContract } from './contract/restore.contract.js';
 import { writeSideContract } from './contract/write-side.contract.js';
 
 /**
@@ -18,5 +19,6 @@ export const describeEventStoreContract = (backend: string, openStore: () => Pro
 
     writeSideContract(() => store);
     readSideContract(() => store);
+    restoreContract(() => store);
   });
 };

@@ -32,6 +32,7 @@ import { matchesFilter } from './event-filter.js';
 import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
 import { readAllPages, readTail } from './read-all-pages.js';
 import { readStreamEvents, readStreamRevision } from './stream-reads.js';
+import { restoreRuns } from './restore-runs.js';
 
 export interface EventStoreDbOptions {
   /** Clock for `recordedAt`; knowledge time never goes backwards whatever it says. */
@@ -121,6 +122,15 @@ export class EventStoreDbEventStore implements EventStore {
       throw new WrongExpectedVersionError(streamId, expectedState, await this.streamRevision(streamId));
     }
     return settled.result;
+  }
+
+  async restore(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    assertStorable(events);
+    await this.lock.run(async (db) => {
+      await this.intents.settleAll(db);
+      await restoreRuns(this.client, db, this.intents, events);
+    });
   }
 
   async findCommand(commandId: string): Promise<StoredCommand | null> {

@@ -16,6 +16,7 @@ import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
 import { chainEvents } from './chain-events.js';
 import { assertStorable } from '../storable-json.js';
 import { insertEvents, lockHead, recordAppend } from './append-statements.js';
+import { restoreEvents } from './restore-events.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
@@ -95,6 +96,13 @@ export class PostgresEventStore implements EventStore {
     });
     if (!result.replayed && result.events.length > 0) this.appended.emit('appended');
     return result;
+  }
+
+  async restore(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    assertStorable(events);
+    await this.db.transaction((tx) => restoreEvents(tx, events));
+    this.appended.emit('appended');
   }
 
   findCommand(commandId: string): Promise<StoredCommand | null> {
