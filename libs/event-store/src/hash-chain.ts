@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+/** One-shot hashing: measurably faster than createHash for a short input. */
+const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 import canonicalize from 'canonicalize';
 import type { AppendRequest, RecordedEvent } from './event-store.port.js';
 
@@ -7,24 +10,35 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 type HashedFields = Omit<RecordedEvent, 'hash' | 'previousHash'>;
 
-/** RFC 8785 canonical JSON of exactly the fields the chain protects. */
-const canonicalEvent = (event: HashedFields): string => {
-  const text = canonicalize({
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    streamId: event.streamId,
-    streamRevision: event.streamRevision,
-    globalPosition: event.globalPosition,
-  });
+/** Exactly the fields the chain protects. */
+const hashedFields = (event: HashedFields): HashedFields => ({
+  eventId: event.eventId,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: event.data,
+  metadata: event.metadata,
+  streamId: event.streamId,
+  streamRevision: event.streamRevision,
+  globalPosition: event.globalPosition,
+});
+
+/** RFC 8785 canonical JSON. */
+const canonicalJson = (value: unknown): string => {
+  const text = canonicalize(value);
   if (text === undefined) throw new Error('event is not serialisable as JSON');
   return text;
 };
 
-export const chainHash = (previousHash: string, event: HashedFields): string =>
-  createHash('sha256').update(previousHash).update(canonicalEvent(event)).digest('hex');
+/**
+ * SHA-256 of the previous hash and the event's canonical JSON. `serialize`
+ * may be another serializer that writes the same bytes for parsed JSON (a
+ * verifier's faster one); a hash it gets right proves the event intact.
+ */
+export const chainHash = (
+  previousHash: string,
+  event: HashedFields,
+  serialize: (value: unknown) => string = canonicalJson,
+): string => sha256Hex(previousHash + serialize(hashedFields(event)));
 
 type ChainBreak = {
   globalPosition: number;

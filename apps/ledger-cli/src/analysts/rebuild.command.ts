@@ -10,7 +10,7 @@ import {
   refusal,
   send,
 } from '../service/service-client.js';
-import { type ProgressBar, formatDuration, progressBar } from './progress.js';
+import { type ProgressBar, formatDuration, progressBar } from '../progress.js';
 
 type RebuildProgress = components['schemas']['RebuildProgressDto'];
 type ProjectionName = paths['/v1/projections/{name}']['get']['parameters']['path']['name'];

@@ -11,7 +11,7 @@ import {
   parseCommandLine,
 } from '../service/service-client.js';
 import { periodRange } from './period-range.js';
-import { progressBar } from './progress.js';
+import { progressBar } from '../progress.js';
 import { FORMATS, type TableFormat, readWritten } from './scorecard-table.js';
 
 const USAGE = `ledger scorecard --from <period> --to <period> [--as-of <ISO-8601>] [--format csv|json] [--out <file>] ${URL_USAGE}

@@ -30,6 +30,8 @@ const RETRIES = 5;
 export interface LedgerService {
   client: LedgerClient;
   baseUrl: string;
+  /** For the requests the typed client does not make (an NDJSON export). */
+  credentials: string;
 }
 
 /** The typed client for `--url` (else LEDGER_URL, else localhost:3000), with the key in LEDGER_API_KEY. */
@@ -46,11 +48,15 @@ export const connectToLedger = (url: string | undefined, env: NodeJS.ProcessEnv)
   }
   const fetchWithTimeout: typeof fetch = (input, init) =>
     fetch(input, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  return { client: createLedgerClient({ baseUrl, credentials, fetch: fetchWithTimeout }), baseUrl };
+  return {
+    client: createLedgerClient({ baseUrl, credentials, fetch: fetchWithTimeout }),
+    baseUrl,
+    credentials,
+  };
 };
 
 /** The code of a network failure: undici wraps it (TypeError "fetch failed", cause ECONNREFUSED …). */
-const networkCode = (error: unknown): string | null => {
+export const networkCode = (error: unknown): string | null => {
   if (!(error instanceof Error)) return null;
   if (error.name === 'TimeoutError') return 'timeout';
   const cause = error.cause as { code?: unknown; errors?: { code?: unknown }[] } | undefined;
@@ -60,7 +66,7 @@ const networkCode = (error: unknown): string | null => {
   return error instanceof TypeError ? error.message : null;
 };
 
-const unreachable = (baseUrl: string, code: string) =>
+export const unreachable = (baseUrl: string, code: string) =>
   new CommandFailedError(
     code === 'timeout'
       ? `the ledger at ${baseUrl} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`

@@ -5,6 +5,9 @@ import cliProgress from 'cli-progress';
 
 export type ProgressBar = cliProgress.SingleBar;
 
+/** Bars are for long runs: a short one is over before a bar would help. */
+export const isLongRun = (events: number) => events >= 20_000;
+
 /** A bar on stderr in cli-progress's format (`{bar}`, `{value}`, `{total}` and payload tokens). */
 export const progressBar = (stderr: NodeJS.WritableStream, format: string): ProgressBar =>
   new cliProgress.SingleBar(
