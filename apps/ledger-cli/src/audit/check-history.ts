@@ -26,9 +26,9 @@ export const checkHistory = async (
     const rate = check.size / ((performance.now() - started) / 1000);
     bar?.update(check.size, { rate: Math.round(rate), left: formatDuration((total - check.size) / rate) });
   };
-  const threads = verifyWorkers(io.env);
+  const threads = verifyWorkers(io.env, total);
   try {
-    if (isLongRun(total) && threads > 0) await checkInParallel(chunks, check, threads, progress);
+    if (threads > 0) await checkInParallel(chunks, check, threads, progress);
     else {
       for await (const event of historyEvents(chunks)) {
         if (!check.add(event)) break;

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { CommandFailedError } from '../cli-io.js';
+import { CommandFailedError, UsageError } from '../cli-io.js';
+import { isLongRun } from '../progress.js';
 import type { HistoryCheck } from './history-check.js';
 import { parseHistoryLine } from './history-lines.js';
 
@@ -91,10 +92,19 @@ const hashIn = (worker: Worker, batch: LineBatch): Promise<HashedBatch> =>
     worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer]);
   });
 
-/** How many verifier threads: LEDGER_VERIFY_WORKERS, else one per core. */
-export const verifyWorkers = (env: NodeJS.ProcessEnv): number => {
-  const asked = Number(env.LEDGER_VERIFY_WORKERS);
-  return Number.isInteger(asked) && asked >= 0 ? asked : availableParallelism();
+/**
+ * How many verifier threads for a history of `events`: LEDGER_VERIFY_WORKERS
+ * when set (0: none), else one per core for a long one and none for a short
+ * one, which is done before threads would have started.
+ */
+export const verifyWorkers = (env: NodeJS.ProcessEnv, events: number): number => {
+  const raw = env.LEDGER_VERIFY_WORKERS;
+  if (raw === undefined || raw === '') return isLongRun(events) ? availableParallelism() : 0;
+  const asked = Number(raw);
+  if (!Number.isInteger(asked) || asked < 0 || asked > 64) {
+    throw new UsageError(`LEDGER_VERIFY_WORKERS must be an integer from 0 to 64, got "${raw}"`);
+  }
+  return asked;
 };
 
 /**
