@@ -10,13 +10,16 @@ import {
 } from '#event-store';
 import { type CliCommand, type CliIo, CommandFailedError, UsageError } from '../cli-io.js';
 import { openLedgerDatabase } from '../ledger-database.js';
+import { parseCommandLine } from '../service/service-client.js';
+import { copyPersonalKeys } from './personal-keys.js';
 import { isLongRun, progressBar } from '../progress.js';
 import { checkHistory, describeRun } from './check-history.js';
 import { lastCompleteLine } from './history-file.js';
 import { historyEvents } from './history-lines.js';
 
-const USAGE =
-  'ledger import <history.ndjson>   (into the empty ledger of DATABASE_URL or LEDGER_DATA_DIR, or EVENT_STORE=eventstoredb with EVENTSTORE_CONNECTION_STRING; the service stopped)';
+const USAGE = `ledger import <history.ndjson> [--personal-data-from <postgres://… | data dir>]
+    into the empty ledger of DATABASE_URL or LEDGER_DATA_DIR, or EVENT_STORE=eventstoredb with EVENTSTORE_CONNECTION_STRING,
+    the service stopped; --personal-data-from copies the keys that open the sealed names from the ledger it came from`;
 
 /** Events written per restore call: one transaction each on PostgreSQL. */
 const BATCH = 1_000;
@@ -85,8 +88,13 @@ export const importCommand: CliCommand = {
   name: 'import',
   usage: USAGE,
   run: async (args, io) => {
-    if (args.length !== 1 || args[0].startsWith('-')) throw new UsageError(`usage: ${USAGE}`);
-    const [file] = args;
+    const { values, positionals } = parseCommandLine(
+      { args, options: { 'personal-data-from': { type: 'string' } }, allowPositionals: true },
+      USAGE,
+    );
+    if (positionals.length !== 1) throw new UsageError(`usage: ${USAGE}`);
+    const [file] = positionals;
+    const keysFrom = values['personal-data-from'];
     await access(file).catch(() => {
       throw new UsageError(`cannot read ${file}`);
     });
@@ -104,6 +112,10 @@ export const importCommand: CliCommand = {
     }
     const db = await openLedgerDatabase(io.env);
     const { store, name } = await openTarget(io.env, db);
+    const copyKeys = async () => {
+      if (keysFrom === undefined) return;
+      io.stdout.write(`copied ${await copyPersonalKeys(keysFrom, db)} personal-data keys from ${keysFrom}\n`);
+    };
     try {
       const after = await resumeAfter(store, file);
       const { size } = checked.check;
@@ -111,12 +123,14 @@ export const importCommand: CliCommand = {
         io.stdout.write(
           `${name} already holds this whole history (positions 1…${size}): nothing to import\n`,
         );
+        await copyKeys();
         return 0;
       }
       if (after > 0) io.stderr.write(`resuming an interrupted import after position ${after}\n`);
       const started = performance.now();
       await restoreFile(store, file, after, size, io);
       const seconds = (performance.now() - started) / 1000;
+      await copyKeys();
       io.stdout.write(
         `imported positions ${after + 1}…${size} into ${name} in ${seconds.toFixed(2)} s (checked first: ${describeRun(checked)}); root ${checked.check.root()}: the service signs its tree head when it starts\n`,
       );

@@ -63,6 +63,33 @@ export class PersonalDataVault {
     return rows.length;
   }
 
+  /**
+   * Copies every key (a forgotten person's stays destroyed) into another
+   * ledger's vault, so that the names sealed in a migrated history open
+   * there; keys it holds already stay. Returns how many were copied.
+   */
+  async copyKeysTo(target: PersonalDataVault): Promise<number> {
+    const rows = await this.db.query<{
+      key_id: string;
+      person_id: string;
+      key: Buffer | null;
+      created_at: Date;
+      forgotten_at: Date | null;
+    }>(
+      'SELECT key_id, person_id, key, created_at, forgotten_at FROM ledger_personal_keys ORDER BY created_at',
+    );
+    let copied = 0;
+    for (const row of rows) {
+      const inserted = await target.db.query(
+        `INSERT INTO ledger_personal_keys (key_id, person_id, key, created_at, forgotten_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key_id`,
+        [row.key_id, row.person_id, row.key, row.created_at, row.forgotten_at],
+      );
+      copied += inserted.length;
+    }
+    return copied;
+  }
+
   private async activeKey(personId: string): Promise<{ keyId: string; key: Buffer }> {
     const [forgotten] = await this.db.query(
       'SELECT 1 FROM ledger_personal_keys WHERE person_id = $1 AND key IS NULL LIMIT 1',
