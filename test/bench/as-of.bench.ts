@@ -13,9 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePeriod, periodOf } from '#domain';
 import {
-  PostgresEventStore,
   type SqlDatabase,
-  anyState,
   connectPostgres,
   createDatabase,
   databaseUrl,
@@ -29,7 +27,7 @@ import {
   readObjectionGaps,
   readScorecard,
 } from '#projections';
-import { mixedEvent } from './mixed-history.js';
+import { percentiles, storeWithMixedHistory } from './mixed-history.js';
 
 const { values } = parseArgs({
   options: {
@@ -40,33 +38,13 @@ const { values } = parseArgs({
   },
 });
 const EVENTS = Number(values.events);
-const PER_APPEND = 1_000;
 const START = Date.parse('2026-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
 const INSTANTS = 50;
 
-const percentiles = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
-  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
-};
-
 const bench = async (name: string, db: SqlDatabase) => {
-  let fakeNow = START;
-  const store = await PostgresEventStore.open(db, { now: () => new Date(fakeNow) });
   let t0 = performance.now();
-  for (let i = 0; i < EVENTS; i += PER_APPEND) {
-    const batch = Array.from({ length: Math.min(PER_APPEND, EVENTS - i) }, (_, k) =>
-      mixedEvent(i + k, EVENTS, START),
-    );
-    fakeNow = batch[0].at;
-    await store.append({
-      streamId: `bench-${i}`,
-      events: batch.map((b) => b.event),
-      expectedState: anyState,
-      command: { commandId: `bulk-${i}`, fingerprint: 'f' },
-    });
-  }
+  const store = await storeWithMixedHistory(db, EVENTS, START);
   console.log(`${name}: ${EVENTS} events appended in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   for (const projection of allProjections) {
     const runner = new ProjectionRunner(db, store, projection, { batchSize: 1_000 });

@@ -15,9 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import {
-  PostgresEventStore,
+  type EventStore,
   type SqlDatabase,
-  anyState,
   connectPostgres,
   createDatabase,
   databaseUrl,
@@ -27,7 +26,7 @@ import {
 import { ProjectionRunner, merkleTreeProjection } from '#projections';
 import { proveConsistency, proveInclusion } from '../../apps/ledger-api/src/audit/tree-proofs.js';
 import { TreeHeads } from '../../apps/ledger-api/src/audit/tree-heads.js';
-import { mixedEvent } from './mixed-history.js';
+import { percentiles, storeWithMixedHistory } from './mixed-history.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,15 +37,8 @@ const { values } = parseArgs({
 });
 const EVENTS = Number(values.events);
 const PROOFS = Number(values.proofs);
-const PER_APPEND = 1_000;
 const START = Date.parse('2026-01-01T00:00:00Z');
 const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
-
-const percentiles = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(2);
-  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms`;
-};
 
 const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<string> => {
   const samples: number[] = [];
@@ -55,7 +47,7 @@ const timed = async (count: number, run: (i: number) => Promise<unknown>): Promi
     await run(i);
     samples.push(performance.now() - t0);
   }
-  return percentiles(samples);
+  return percentiles(samples, 2);
 };
 
 /** Uniform in 1…max, from a fixed seed: the same proofs on both backends. */
@@ -67,7 +59,7 @@ const positions = (count: number, max: number) => {
   });
 };
 
-const writeHistory = async (store: PostgresEventStore, file: string) => {
+const writeHistory = async (store: EventStore, file: string) => {
   const out = createWriteStream(file);
   for (let after = 0; after < EVENTS;) {
     const page = await store.readAll({ afterPosition: after, maxCount: 1_000 });
@@ -79,21 +71,8 @@ const writeHistory = async (store: PostgresEventStore, file: string) => {
 };
 
 const bench = async (name: string, db: SqlDatabase, dir: string) => {
-  let fakeNow = START;
-  const store = await PostgresEventStore.open(db, { now: () => new Date(fakeNow) });
   let t0 = performance.now();
-  for (let i = 0; i < EVENTS; i += PER_APPEND) {
-    const batch = Array.from({ length: Math.min(PER_APPEND, EVENTS - i) }, (_, k) =>
-      mixedEvent(i + k, EVENTS, START),
-    );
-    fakeNow = batch[0].at;
-    await store.append({
-      streamId: `bench-${i}`,
-      events: batch.map((b) => b.event),
-      expectedState: anyState,
-      command: { commandId: `bulk-${i}`, fingerprint: 'f' },
-    });
-  }
+  const store = await storeWithMixedHistory(db, EVENTS, START);
   console.log(`${name}: ${EVENTS} events appended in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   const runner = new ProjectionRunner(db, store, merkleTreeProjection, { batchSize: 5_000 });
   await runner.prepare();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { schemaVersionOf } from '#domain';
-import type { JsonObject, NewEvent } from '#event-store';
+import { type JsonObject, type NewEvent, PostgresEventStore, type SqlDatabase, anyState } from '#event-store';
 
 const YEAR_MS = 365 * 86_400_000;
 const CATEGORIES = ['price', 'timing', 'competitor', 'feature-gap', 'integration', 'trust', 'other'];
@@ -177,4 +177,38 @@ export const mixedEvent = (i: number, total: number, start: number): { event: Ne
     occurredAt,
   };
   return { event: { eventId: randomUUID(), type, schemaVersion: schemaVersionOf(type), data, metadata }, at };
+};
+
+/**
+ * A store holding `count` mixed events, appended 1,000 an append with the
+ * knowledge time spread over the year as well, so as-of queries cut it.
+ */
+export const storeWithMixedHistory = async (
+  db: SqlDatabase,
+  count: number,
+  start: number,
+): Promise<PostgresEventStore> => {
+  let now = start;
+  const store = await PostgresEventStore.open(db, { now: () => new Date(now) });
+  for (let i = 0; i < count; i += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, count - i) }, (_, k) =>
+      mixedEvent(i + k, count, start),
+    );
+    now = batch[0].at;
+    await store.append({
+      streamId: `bench-${i}`,
+      events: batch.map((b) => b.event),
+      expectedState: anyState,
+      command: { commandId: `bulk-${i}`, fingerprint: 'f' },
+    });
+  }
+  return store;
+};
+
+/** p50, p95, p99 and max of latencies in ms. */
+export const percentiles = (samples: number[], digits = 1): string => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(digits);
+  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(digits)} ms`;
 };
