@@ -126,4 +126,48 @@ describe.each(backends)('the global log over HTTP (%s)', (backend) => {
     );
     expect(whole.text).not.toContain('Lee Park');
   });
+
+  it('lists every stream of the log, as the events themselves tell, by prefix and a page at a time', async () => {
+    const events = await t.store.readAll();
+    const expected = [...new Set(events.map((event) => event.streamId))].sort().map((streamId) => {
+      const own = events.filter((event) => event.streamId === streamId);
+      return {
+        streamId,
+        category: streamId.split('-')[0],
+        revision: own.length - 1,
+        events: own.length,
+        firstPosition: own[0].globalPosition,
+        lastPosition: own[own.length - 1].globalPosition,
+        lastRecordedAt: own[own.length - 1].metadata.recordedAt,
+      };
+    });
+    const head = await t.store.headPosition();
+    const client = await t.client();
+    const seen = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const { data } = await client.GET('/v1/streams', {
+        params: { query: { limit: 2, minPosition: head, ...(after ? { after } : {}) } },
+      });
+      seen.push(...(data?.streams ?? []));
+      if (!data?.next) break;
+      after = new URLSearchParams(data.next.split('?')[1]).get('after') ?? undefined;
+    }
+    expect(seen).toEqual(expected);
+    const objections = await client.GET('/v1/streams', {
+      params: { query: { prefix: 'objection-o', minPosition: head } },
+    });
+    const withPrefix = expected.filter((stream) => stream.streamId.startsWith('objection-o'));
+    expect(withPrefix.length).toBeGreaterThanOrEqual(3);
+    expect(objections.data?.streams).toEqual(withPrefix);
+    expect(
+      (await client.GET('/v1/streams', { params: { query: { prefix: 'objection_' } } })).data?.streams,
+    ).toEqual([]);
+    const bad = await t.http().get('/v1/streams?prefix=a%20b&limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+      'limit',
+      'prefix',
+    ]);
+  });
 });

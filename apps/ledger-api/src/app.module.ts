@@ -33,6 +33,7 @@ import { ProjectionsController } from './projections/projections.controller.js';
 import { GetRetroController } from './retros/get-retro.controller.js';
 import { ReadStreamEventsHandler } from './streams/read-stream-events.query.js';
 import { StreamsController } from './streams/streams.controller.js';
+import { ListStreamsController } from './streams/list-streams.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
 import { ProblemTypesController } from './problems/problem-types.controller.js';
@@ -63,6 +64,7 @@ export class AppModule {
         RetrosController,
         GetRetroController,
         StreamsController,
+        ListStreamsController,
         EventsController,
         AuditController,
         ProjectionsController,

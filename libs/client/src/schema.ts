@@ -736,6 +736,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/streams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every stream of the log, by id prefix: category, revision, events, first and last position */
+    get: operations['ListStreams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/streams/{streamId}/events': {
     parameters: {
       query?: never;
@@ -2309,6 +2326,33 @@ export interface components {
       streamId: string;
       /** @description Current revision of the stream (also the ETag) */
       streamRevision: number;
+    };
+    StreamsPageDto: {
+      /** @description URL of the next page; null on the last */
+      next: string | null;
+      /** @description In stream id order (by bytes) */
+      streams: components['schemas']['StreamSummaryDto'][];
+    };
+    StreamSummaryDto: {
+      /**
+       * @description The part of the id before its first -
+       * @example campaign
+       */
+      category: string;
+      events: number;
+      /** @description Global position of its first event */
+      firstPosition: number;
+      /** @description Global position of its last event */
+      lastPosition: number;
+      /**
+       * Format: date-time
+       * @description When its last event was recorded
+       */
+      lastRecordedAt: string;
+      /** @description Its last event’s stream revision */
+      revision: number;
+      /** @example campaign-q3-launch */
+      streamId: string;
     };
     TeamMemberDto: {
       /** @description Only for callers with personal-data; null once forgotten */
@@ -5979,7 +6023,8 @@ export interface operations {
           | 'alignment-facts'
           | 'scorecard-facts'
           | 'team-members'
-          | 'merkle-tree';
+          | 'merkle-tree'
+          | 'stream-index';
       };
       cookie?: never;
     };
@@ -6055,7 +6100,8 @@ export interface operations {
           | 'alignment-facts'
           | 'scorecard-facts'
           | 'team-members'
-          | 'merkle-tree';
+          | 'merkle-tree'
+          | 'stream-index';
       };
       cookie?: never;
     };
@@ -6182,7 +6228,8 @@ export interface operations {
           | 'alignment-facts'
           | 'scorecard-facts'
           | 'team-members'
-          | 'merkle-tree';
+          | 'merkle-tree'
+          | 'stream-index';
       };
       cookie?: never;
     };
@@ -7182,6 +7229,92 @@ export interface operations {
         };
       };
       /** @description The event store or database is unavailable, or the service is shutting down: retry with the same Idempotency-Key */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ListStreams: {
+    parameters: {
+      query?: {
+        /** @description Exclusive: streams whose id sorts after this one (the next link sets it) */
+        after?: string;
+        /** @description Streams per page */
+        limit?: number;
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+        /** @description Only streams whose id starts with this (e.g. campaign-) */
+        prefix?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamsPageDto'];
+        };
+      };
+      /** @description A parameter is not valid: errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (audit) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The stream index has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
       503: {
         headers: {
           /** @description Seconds to wait before retrying */

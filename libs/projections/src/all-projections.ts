@@ -1,4 +1,5 @@
 import { merkleTreeProjection } from './audit-tree/merkle-tree.projection.js';
+import { streamIndexProjection } from './streams/stream-index.projection.js';
 import { alignmentFactsProjection } from './alignment-health/alignment-facts.projection.js';
 import { campaignViewProjection } from './campaign-view/campaign-view.projection.js';
 import { contentProjection } from './content/content.projection.js';
@@ -18,4 +19,5 @@ export const allProjections: readonly Projection[] = [
   scorecardFactsProjection,
   teamMembersProjection,
   merkleTreeProjection,
+  streamIndexProjection,
 ];

@@ -26,3 +26,4 @@ export * from './shared/as-of.js';
 export * from './team-members/team-members.query.js';
 export * from './audit-tree/merkle-tree.projection.js';
 export * from './audit-tree/tree-nodes.js';
+export * from './streams/stream-index.query.js';
