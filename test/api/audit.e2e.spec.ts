@@ -8,6 +8,7 @@ import {
   verifyInclusion,
   verifyTreeHead,
 } from '#audit';
+import { TreeHeadSigner } from '../../apps/ledger-api/src/audit/tree-head-signer.js';
 import { type TestApp, backends, registerRoster, startTestApp } from '../support/test-app.js';
 
 const fromHex = (hashes: string[]) => hashes.map((hash) => Buffer.from(hash, 'hex'));
@@ -147,5 +148,41 @@ describe.each(backends)('signed tree heads and proofs (%s)', (backend) => {
     const skip = await t.http().post('/v1/projections/merkle-tree/skip?position=1').send({ reason: 'try' });
     expect(skip.status).toBe(409);
     expect(skip.body.type).toBe('/problems/projection-takes-every-event');
+  });
+
+  it('signs no head over a tree whose last leaf is no longer the log’s event (the log changed under it)', async () => {
+    // Its own service, whose timer signs nothing more after the first head: this test asks for each one.
+    const quiet = await startTestApp(backend, {
+      LEDGER_TREE_HEAD_EVERY_EVENTS: '10000000',
+      LEDGER_TREE_HEAD_EVERY_S: '86400',
+    });
+    try {
+      // The first head, of the empty log, before anything is appended.
+      for (let i = 0; i < 200 && (await quiet.http().get('/v1/audit/tree-head')).status !== 200; i += 1)
+        await sleep(25);
+      expect((await quiet.http().get('/v1/audit/tree-head')).body.treeSize).toBe(0);
+      await registerRoster(quiet, { 'person-sam': 'sales' });
+      const size = await quiet.store.headPosition();
+      const tree = async () =>
+        (await quiet.http().get('/v1/projections/merkle-tree')).body.checkpoint as number;
+      for (let i = 0; i < 200 && (await tree()) < size; i += 1) await sleep(25);
+      const signer = quiet.app.get(TreeHeadSigner);
+      const later = () => new Date(Date.now() + 2 * 86_400_000);
+      const headAt = async () => (await quiet.http().get(`/v1/audit/tree-head?treeSize=${size}`)).status;
+      const [{ hash }] = await quiet.database.query<{ hash: string }>(
+        'SELECT hash FROM ledger_events WHERE global_position = $1',
+        [size],
+      );
+      const setHash = (value: string) =>
+        quiet.database.query('UPDATE ledger_events SET hash = $2 WHERE global_position = $1', [size, value]);
+      await setHash('f'.repeat(64));
+      await signer.signDue(later());
+      expect(await headAt()).toBe(404);
+      await setHash(hash);
+      await signer.signDue(later());
+      expect(await headAt()).toBe(200);
+    } finally {
+      await quiet.close();
+    }
   });
 });

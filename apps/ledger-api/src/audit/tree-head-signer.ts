@@ -6,13 +6,16 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type SignedTreeHead, keyIdOf, signTreeHead, treeRoot } from '#audit';
-import type { SqlDatabase } from '#event-store';
+import { type SignedTreeHead, eventLeafHash, keyIdOf, signTreeHead, treeRoot } from '#audit';
+import type { EventStore, SqlDatabase } from '#event-store';
 import { overStoredTree, storedTreeSize } from '#projections';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config.js';
-import { DATABASE } from '../event-store/event-store.module.js';
+import { DATABASE, EVENT_STORE } from '../event-store/event-store.module.js';
 import { loadSigningKey } from './signing-key.js';
 import { TreeHeads } from './tree-heads.js';
+
+/** The log no longer holds what the tree was built from: someone changed it. */
+class TreeDisagreesWithLogError extends Error {}
 
 /** How often the signer looks whether a head is due. */
 const TICK_MS = 1000;
@@ -33,6 +36,7 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(DATABASE) private readonly db: SqlDatabase,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.heads = new TreeHeads(db);
   }
@@ -58,7 +62,11 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
   signDue(now: Date = new Date()): Promise<void> {
     this.signing = this.signing
       .then(() => this.signRound(now))
-      .catch((error: unknown) => this.logger.warn(`Signing tree heads: ${String(error)}`));
+      .catch((error: unknown) =>
+        error instanceof TreeDisagreesWithLogError
+          ? this.logger.error(error.message)
+          : this.logger.warn(`Signing tree heads: ${String(error)}`),
+      );
     return this.signing;
   }
 
@@ -79,7 +87,18 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async sign(treeSize: number, now: Date): Promise<SignedTreeHead> {
-    const root = await overStoredTree(this.db, (get) => treeRoot(get, treeSize));
+    const { root, lastLeaf } = await overStoredTree(this.db, (get) => ({
+      root: treeRoot(get, treeSize),
+      lastLeaf: treeSize === 0 ? null : get(0, treeSize - 1),
+    }));
+    // The tree is a read model: before vouching for it, its last leaf must be the log's event.
+    const [event] =
+      treeSize === 0 ? [] : await this.store.readAll({ afterPosition: treeSize - 1, maxCount: 1 });
+    if (lastLeaf && !(event && eventLeafHash(event.hash).equals(lastLeaf))) {
+      throw new TreeDisagreesWithLogError(
+        `The tree's leaf ${treeSize} is not the hash of the log's event at that position: the log changed under it; no head is signed until the tree is rebuilt`,
+      );
+    }
     return signTreeHead(
       { treeSize, rootHash: root.toString('hex'), timestamp: now.toISOString() },
       this.key as KeyObject,

@@ -73,7 +73,7 @@ export const exportCommand: CliCommand = {
     } catch (error) {
       if (error instanceof CommandFailedError) throw error;
       throw new CommandFailedError(
-        `the export stopped after about ${after + lines} events (${error instanceof Error ? error.message : String(error)}): run the same command again to resume`,
+        `the export stopped after ${lines} events (${error instanceof Error ? error.message : String(error)}): run the same command again to resume`,
       );
     } finally {
       process.off('SIGINT', stop);
@@ -86,7 +86,9 @@ export const exportCommand: CliCommand = {
       return 130;
     }
     io.stdout.write(
-      `exported positions ${after + 1}…${exported.head} (${exported.head - after} events) to ${values.out}\n`,
+      lines === 0
+        ? `${values.out} already holds the log up to its head (position ${exported.head}): nothing to export\n`
+        : `exported ${lines} events (positions ${after + 1}…${exported.head}) to ${values.out}\n`,
     );
     return 0;
   },

@@ -1,7 +1,7 @@
 import { type KeyObject, createPublicKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type SignedTreeHead, keyIdOf, verifyTreeHead } from '#audit';
-import { CommandFailedError, UsageError } from '../cli-io.js';
+import { UsageError } from '../cli-io.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -37,11 +37,8 @@ export const readPublicKey = async (file: string): Promise<KeyObject> => {
   }
 };
 
-/** The head's signature checked with the key, or a failure saying whose key it is not. */
-export const checkSignature = (head: SignedTreeHead, key: KeyObject, name: string): void => {
-  if (!verifyTreeHead(head, key)) {
-    throw new CommandFailedError(
-      `BROKEN: the signature of ${name} (size ${head.treeSize}) does not verify with key ${keyIdOf(key).slice(0, 16)}…: the head was altered or signed with another key`,
-    );
-  }
-};
+/** What is wrong with the head's signature under the key, or null when it verifies. */
+export const signatureProblem = (head: SignedTreeHead, key: KeyObject, name: string): string | null =>
+  verifyTreeHead(head, key)
+    ? null
+    : `the signature of ${name} (size ${head.treeSize}) does not verify with key ${keyIdOf(key).slice(0, 16)}…: the head was altered or signed with another key`;

@@ -14,7 +14,7 @@ import {
 import { type CheckedHistory, checkHistory, describeRun } from './check-history.js';
 import { lastCompleteLine } from './history-file.js';
 import { openExport } from './export-stream.js';
-import { checkSignature, readPublicKey, readTreeHead } from './tree-head-files.js';
+import { readPublicKey, readTreeHead, signatureProblem } from './tree-head-files.js';
 
 const USAGE = `ledger verify <history.ndjson> [--tree-head head.json --public-key key.pem]
   ledger verify ${URL_USAGE} [--since head.json] [--public-key key.pem]`;
@@ -55,8 +55,9 @@ const verifyFile = async (
   });
   const head = values['tree-head'] ? await readTreeHead(values['tree-head']) : null;
   const key = values['public-key'] ? await readPublicKey(values['public-key']) : null;
-  if (head && key) checkSignature(head, key, values['tree-head'] as string);
-  else if (head) io.stderr.write('warning: no --public-key: the tree head’s signature is not checked\n');
+  if (head && !key) io.stderr.write('warning: no --public-key: the tree head’s signature is not checked\n');
+  const unsigned = head && key ? signatureProblem(head, key, values['tree-head'] as string) : null;
+  if (unsigned) return verdict(io, unsigned, '');
   const run = await checkHistory(
     createReadStream(file, { highWaterMark: 1 << 20 }),
     (await lastCompleteLine(file))?.event.globalPosition ?? 0,
@@ -89,8 +90,10 @@ const verifyOverHttp = async (values: { url?: string; since?: string; 'public-ke
   const key = await fetchKey(service, values['public-key'], io);
   // The head first: the export that follows reaches at least its size.
   const head = await ask(service, 'GetTreeHead', () => service.client.GET('/v1/audit/tree-head'));
-  checkSignature(head, key, 'the ledger’s latest tree head');
-  if (since) checkSignature(since, key, values.since as string);
+  const unsigned =
+    signatureProblem(head, key, 'the ledger’s latest tree head') ??
+    (since ? signatureProblem(since, key, values.since as string) : null);
+  if (unsigned) return verdict(io, unsigned, '');
   const exported = await openExport(service, 0);
   const run = await checkHistory(
     exported.chunks,
