@@ -11,7 +11,7 @@ import {
 import { type CliCommand, type CliIo, CommandFailedError, UsageError } from '../cli-io.js';
 import { openLedgerDatabase } from '../ledger-database.js';
 import { parseCommandLine } from '../service/service-client.js';
-import { copyPersonalKeys } from './personal-keys.js';
+import { copyPersonalKeys, openSourceVault } from './personal-keys.js';
 import { isLongRun, progressBar } from '../progress.js';
 import { checkHistory, describeRun } from './check-history.js';
 import { lastCompleteLine } from './history-file.js';
@@ -110,11 +110,14 @@ export const importCommand: CliCommand = {
       const { position, problem } = checked.check.broken;
       throw new CommandFailedError(`BROKEN: position ${position}: ${problem}; nothing was imported`);
     }
+    const source = keysFrom === undefined ? null : await openSourceVault(keysFrom);
     const db = await openLedgerDatabase(io.env);
     const { store, name } = await openTarget(io.env, db);
     const copyKeys = async () => {
-      if (keysFrom === undefined) return;
-      io.stdout.write(`copied ${await copyPersonalKeys(keysFrom, db)} personal-data keys from ${keysFrom}\n`);
+      if (source === null) return;
+      io.stdout.write(
+        `copied ${await copyPersonalKeys(source.vault, db)} personal-data keys from ${keysFrom}\n`,
+      );
     };
     try {
       const after = await resumeAfter(store, file);
@@ -137,6 +140,7 @@ export const importCommand: CliCommand = {
       return 0;
     } finally {
       await store.close();
+      await source?.close();
     }
   },
 };
