@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { RecordedEvent } from '#event-store';
 import { CommandFailedError } from '../cli-io.js';
 
@@ -32,13 +33,16 @@ export const parseHistoryLine = (text: string, line: number): RecordedEvent => {
 export async function* historyEvents(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<RecordedEvent> {
   let rest = '';
   let line = 0;
+  // A character may be split between two chunks: the decoder holds its first bytes back.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of chunks) {
-    const lines = (rest + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'))).split('\n');
+    const lines = (rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk))).split('\n');
     rest = lines.pop() ?? '';
     for (const one of lines) {
       line += 1;
       if (one.trim() !== '') yield parseHistoryLine(one, line);
     }
   }
+  rest += decoder.end();
   if (rest.trim() !== '') yield parseHistoryLine(rest, line + 1);
 }
