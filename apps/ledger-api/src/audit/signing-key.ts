@@ -1,5 +1,5 @@
-import { type KeyObject, createPrivateKey, generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { type KeyObject, createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@nestjs/common';
 import type { LedgerConfig } from '../config/ledger-config.js';
@@ -14,14 +14,19 @@ const readOrCreate = async (file: string): Promise<{ key: KeyObject; created: bo
   if (existing !== null) return { key: createPrivateKey(existing), created: false };
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  // flag 'wx': never overwrite a key another process wrote a moment ago; read that one instead.
-  const wrote = await writeFile(file, pem, { mode: 0o600, flag: 'wx' }).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST') return false;
-      throw error;
-    },
-  );
+  // Written aside, then linked into place: another process (a replica on a shared volume) sees
+  // either no key or a whole one, and a key it put there a moment ago is kept and read instead.
+  const aside = `${file}.${process.pid}.${randomUUID()}`;
+  await writeFile(aside, pem, { mode: 0o600, flag: 'wx' });
+  const wrote = await link(aside, file)
+    .then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return false;
+        throw error;
+      },
+    )
+    .finally(() => unlink(aside));
   return wrote
     ? { key: privateKey, created: true }
     : { key: createPrivateKey(await readFile(file, 'utf8')), created: false };

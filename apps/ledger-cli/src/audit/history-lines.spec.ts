@@ -4,9 +4,13 @@ const hash = (digit: string) => digit.repeat(64);
 const line = (position: number, text: string) =>
   JSON.stringify({ globalPosition: position, previousHash: hash('0'), hash: hash('a'), data: { text } });
 
+async function* streamOf(chunks: Buffer[]) {
+  yield* chunks;
+}
+
 const collect = async (chunks: Buffer[]) => {
   const events = [];
-  for await (const event of historyEvents(chunks)) events.push(event);
+  for await (const event of historyEvents(streamOf(chunks))) events.push(event);
   return events;
 };
 
