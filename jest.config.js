@@ -9,7 +9,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     ...Object.fromEntries(libs.map((lib) => [`^#${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`])),
-    '^#event-store/hash-chain$': '<rootDir>/libs/event-store/src/hash-chain.ts',
+    '^#event-store/(hash-chain|storable-json)$': '<rootDir>/libs/event-store/src/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

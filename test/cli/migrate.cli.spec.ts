@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTestPostgres } from '#testing';
+import { GENESIS_HASH, anyState, chainAppend } from '#event-store';
+import { createTestPostgres, newEvent } from '#testing';
 import { type TestApp, registerRoster, startTestApp } from '../support/test-app.js';
 import { cliBuilt, ledger, scratchDir } from './audit-cli-support.js';
 
@@ -21,6 +23,41 @@ describe('migrating a ledger to another database with export and import', () => 
     });
     return;
   }
+
+  it('checks stream revisions before writing anything: a history whose chain holds but whose stream skips a revision is refused', async () => {
+    const first = chainAppend(
+      {
+        streamId: 's',
+        events: [newEvent('A')],
+        expectedState: anyState,
+        command: { commandId: 'c1', fingerprint: 'f' },
+      },
+      { position: 0, hash: GENESIS_HASH },
+      -1,
+      '2026-11-02T09:00:00.000Z',
+    );
+    const skipping = chainAppend(
+      {
+        streamId: 's',
+        events: [newEvent('B')],
+        expectedState: anyState,
+        command: { commandId: 'c2', fingerprint: 'f' },
+      },
+      { position: 1, hash: first[0].hash },
+      4,
+      '2026-11-02T09:00:01.000Z',
+    );
+    const dir = await scratchDir();
+    const file = join(dir, 'skipping.ndjson');
+    await writeFile(file, [...first, ...skipping].map((event) => `${JSON.stringify(event)}\n`).join(''));
+    const env = { LEDGER_DATA_DIR: join(dir, 'data') };
+    const run = await ledger(env, 'import', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /BROKEN: position 2: stream s is at revision 0, the event claims 5; nothing was imported/,
+    );
+    expect((await ledger(env, 'verify', file)).code).toBe(0);
+  });
 
   it('keeps the display names with --personal-data-from, and a forgotten person stays forgotten', async () => {
     const sourceDb = await createTestPostgres();
@@ -62,6 +99,18 @@ describe('migrating a ledger to another database with export and import', () => 
       .post('/v1/team-members/person-lee/register')
       .send({ displayName: 'Lee', team: 'sales' });
     expect(again.status).toBe(409);
+    // Forgotten at the source after the move: the forget travels with the keys, on the next run.
+    expect((await source.http().post('/v1/team-members/person-sam/forget').send({})).status).toBe(201);
+    const rerun = await ledger(
+      { DATABASE_URL: withKeys.url },
+      'import',
+      history,
+      '--personal-data-from',
+      sourceDb.url,
+    );
+    expect(rerun).toMatchObject({ code: 0, stderr: '' });
+    expect(rerun.stdout).toContain('already holds this whole history');
+    expect((await names(migrated))['person-sam']).toBeNull();
     await migrated.close();
     const gone = await ledger(
       { DATABASE_URL: bare.url },

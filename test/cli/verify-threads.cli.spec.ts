@@ -74,6 +74,14 @@ describe('ledger verify, on this thread and on worker threads alike', () => {
     }
   });
 
+  it('gives the root of a one-event history as the tree has it, on threads too', async () => {
+    const file = await write('one.ndjson', lines(events.slice(0, 1)));
+    for (const workers of ['0', '2']) {
+      const run = await verify(file, workers);
+      expect(run.stdout).toContain(`root ${eventLeafHash(events[0].hash).toString('hex')}`);
+    }
+  });
+
   const spoilt: [string, () => string, number, RegExp][] = [
     [
       'a field altered',
@@ -87,6 +95,26 @@ describe('ledger verify, on this thread and on worker threads alike', () => {
       () => lines(events.map((_, i) => events[i === 700 ? 701 : i === 701 ? 700 : i])),
       701,
       /missing|out of order/,
+    ],
+    [
+      'a number no ledger can hash',
+      () =>
+        lines(events).replace(
+          JSON.stringify(events[1200]),
+          JSON.stringify(events[1200]).replace('"i":1200', '"i":1e400'),
+        ),
+      1201,
+      /canonical JSON/,
+    ],
+    [
+      'a lone surrogate',
+      () =>
+        lines(events).replace(
+          JSON.stringify(events[900]),
+          JSON.stringify(events[900]).replace('note 900', 'note \\ud800'),
+        ),
+      901,
+      /holds what no ledger event can/,
     ],
     [
       'a line that is no event',

@@ -38,4 +38,10 @@ describe('the Merkle tree projection', () => {
     expect(await storedTreeSize(db)).toBe(2);
     await db.close();
   });
+
+  it('has no tree, size 0, before the projection has made its table', async () => {
+    const db = await createTestPglite();
+    expect(await storedTreeSize(db)).toBe(0);
+    await db.close();
+  });
 });

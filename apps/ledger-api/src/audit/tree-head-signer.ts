@@ -31,6 +31,7 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
   private key: KeyObject | null = null;
   private timer: NodeJS.Timeout | null = null;
   private signing: Promise<void> = Promise.resolve();
+  private busy = false;
   readonly heads: TreeHeads;
 
   constructor(
@@ -44,7 +45,8 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     this.key = await loadSigningKey(this.config, this.logger);
     this.logger.log(`Tree heads are signed with key ${keyIdOf(this.publicKey)}`);
-    this.timer = setInterval(() => void this.signDue(), TICK_MS);
+    // A tick while a round still runs (a slow database) is passed over, not queued.
+    this.timer = setInterval(() => void (this.busy ? undefined : this.signDue()), TICK_MS);
     this.timer.unref();
   }
 
@@ -60,13 +62,15 @@ export class TreeHeadSigner implements OnApplicationBootstrap, OnApplicationShut
 
   /** Signs what is due now; one round at a time, and a failure (the database away) waits for the next tick. */
   signDue(now: Date = new Date()): Promise<void> {
+    this.busy = true;
     this.signing = this.signing
       .then(() => this.signRound(now))
       .catch((error: unknown) =>
         error instanceof TreeDisagreesWithLogError
           ? this.logger.error(error.message)
           : this.logger.warn(`Signing tree heads: ${String(error)}`),
-      );
+      )
+      .finally(() => (this.busy = false));
     return this.signing;
   }
 

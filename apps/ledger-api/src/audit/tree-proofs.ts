@@ -38,6 +38,14 @@ export const proveInclusion = async (
   }
   const index = query.position - 1;
   const [event] = await store.readAll({ afterPosition: index, maxCount: 1 });
+  if (event?.globalPosition !== query.position) {
+    // The tree holds a leaf the log no longer has an event for: the log was cut under it.
+    throw new ProblemException(
+      problem(404, 'not-found', 'No such event', {
+        detail: `the log has no event at position ${query.position}`,
+      }),
+    );
+  }
   const { path, root } = await overStoredTree(db, (get) => ({
     path: inclusionProof(get, index, treeSize),
     root: treeRoot(get, treeSize),

@@ -15,8 +15,9 @@ export const checkHistory = async (
   total: number,
   rootsWanted: ReadonlySet<number>,
   io: CliIo,
+  { revisions = false }: { revisions?: boolean } = {},
 ): Promise<CheckedHistory> => {
-  const check = new HistoryCheck(rootsWanted);
+  const check = new HistoryCheck(rootsWanted, { revisions });
   const started = performance.now();
   const bar = isLongRun(total)
     ? progressBar(io.stderr, 'verifying {bar} {value}/{total} events | {rate}/s | ETA {left}')
@@ -26,7 +27,8 @@ export const checkHistory = async (
     const rate = check.size / ((performance.now() - started) / 1000);
     bar?.update(check.size, { rate: Math.round(rate), left: formatDuration((total - check.size) / rate) });
   };
-  const threads = verifyWorkers(io.env, total);
+  // Revisions are checked on this thread, which sees whole events.
+  const threads = revisions ? 0 : verifyWorkers(io.env, total);
   try {
     if (threads > 0) await checkInParallel(chunks, check, threads, progress);
     else {

@@ -85,6 +85,11 @@ export const exportCommand: CliCommand = {
       io.stderr.write(`interrupted: run the same command again to resume\n`);
       return 130;
     }
+    if (lines !== exported.head - after) {
+      io.stderr.write(
+        `warning: positions ${after + 1}…${exported.head} make ${exported.head - after} events, the ledger sent ${lines}: the log has gaps; \`ledger verify\` says where\n`,
+      );
+    }
     io.stdout.write(
       lines === 0
         ? `${values.out} already holds the log up to its head (position ${exported.head}): nothing to export\n`

@@ -1,8 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { eventLeafHash } from '#audit';
-// The chain hash alone, not the whole store with its drivers: a worker starts in a tenth of the time.
-import { chainHash } from '#event-store/hash-chain';
-import { fastCanonicalJson } from './fast-canonical-json.js';
+import { fastHashHolds } from './history-check.js';
 import { parseHistoryLine } from './history-lines.js';
 import { type HashedBatch, type LineBatch, nonBlankLines } from './parallel-check.js';
 
@@ -31,7 +29,7 @@ parentPort?.on('message', (batch: LineBatch) => {
     }
     positions[count] = event.globalPosition;
     links += event.previousHash + event.hash;
-    holds[count] = chainHash(event.previousHash, event, fastCanonicalJson) === event.hash ? 1 : 0;
+    holds[count] = fastHashHolds(event) ? 1 : 0;
     if (holds[count] === 0) suspects[count] = { text, line };
     eventLeafHash(event.hash).copy(leaves, count * 32);
     count += 1;

@@ -11,15 +11,19 @@ export const lastCompleteLine = async (
     const length = Math.min(size, 4 * 1024 * 1024);
     const tail = Buffer.alloc(length);
     await handle.read(tail, 0, length, size - length);
-    const end = tail.lastIndexOf(0x0a);
-    if (end === -1) return null;
-    const start = tail.lastIndexOf(0x0a, end - 1) + 1;
-    try {
-      const event = JSON.parse(tail.subarray(start, end).toString('utf8')) as RecordedEvent;
-      return typeof event.globalPosition === 'number' ? { event, endsAt: size - length + end + 1 } : null;
-    } catch {
-      return null;
+    // From the last newline back, past blank lines, to the last line that holds something.
+    for (let end = tail.lastIndexOf(0x0a); end !== -1; end = tail.lastIndexOf(0x0a, end - 1)) {
+      const start = tail.lastIndexOf(0x0a, end - 1) + 1;
+      const text = tail.subarray(start, end).toString('utf8');
+      if (text.trim() === '') continue;
+      try {
+        const event = JSON.parse(text) as RecordedEvent;
+        return typeof event.globalPosition === 'number' ? { event, endsAt: size - length + end + 1 } : null;
+      } catch {
+        return null;
+      }
     }
+    return null;
   } finally {
     await handle.close();
   }

@@ -1,8 +1,10 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { RecordedEvent } from '#event-store';
+import { findUnstorable } from '#event-store/storable-json';
 import { CommandFailedError } from '../cli-io.js';
 
 const HASH = /^[0-9a-f]{64}$/;
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 /** One line of a history as an event, or a failure naming the line. */
 export const parseHistoryLine = (text: string, line: number): RecordedEvent => {
@@ -22,6 +24,11 @@ export const parseHistoryLine = (text: string, line: number): RecordedEvent => {
       `line ${line} is not a ledger event (a globalPosition, and hash and previousHash of 64 hex digits)`,
     );
   }
+  // Escaped surrogates are rare: only then is the whole event searched for a lone one, which the
+  // ledger can never have written (canonical JSON refuses it) and the fast serializer would pass.
+  const unstorable = SURROGATE_ESCAPE.test(text) ? findUnstorable(e) : null;
+  if (unstorable)
+    throw new CommandFailedError(`line ${line} holds what no ledger event can: ${unstorable.message}`);
   return e as RecordedEvent;
 };
 

@@ -98,13 +98,14 @@ export const importCommand: CliCommand = {
     await access(file).catch(() => {
       throw new UsageError(`cannot read ${file}`);
     });
-    // The whole file first: a broken history writes nothing.
+    // The whole file first, stream revisions too: a broken history writes nothing.
     const total = (await lastCompleteLine(file))?.event.globalPosition ?? 0;
     const checked = await checkHistory(
       createReadStream(file, { highWaterMark: 1 << 20 }),
       total,
       new Set(),
       io,
+      { revisions: true },
     );
     if (checked.check.broken) {
       const { position, problem } = checked.check.broken;

@@ -152,13 +152,15 @@ const queueOn = (worker: Worker, batch: LineBatch): Promise<HashedBatch> => {
 };
 
 const fold = (check: HistoryCheck, hashed: HashedBatch): boolean => {
+  // Posting a Buffer delivers a plain Uint8Array: a Buffer again, over the same memory.
+  const leaves = Buffer.from(hashed.leaves.buffer, hashed.leaves.byteOffset, hashed.leaves.byteLength);
   for (let i = 0; i < hashed.count; i += 1) {
     const event = {
       globalPosition: hashed.positions[i],
       previousHash: hashed.links.slice(128 * i, 128 * i + 64),
       hash: hashed.links.slice(128 * i + 64, 128 * i + 128),
     };
-    const leaf = hashed.leaves.subarray(i * 32, i * 32 + 32);
+    const leaf = leaves.subarray(i * 32, i * 32 + 32);
     const whole = () => parseHistoryLine(hashed.suspects[i].text, hashed.suspects[i].line);
     if (!check.addHashed(event, hashed.holds[i] === 1, leaf, whole)) return false;
   }

@@ -80,12 +80,22 @@ export class PersonalDataVault {
     );
     let copied = 0;
     for (const row of rows) {
-      const inserted = await target.db.query(
-        `INSERT INTO ledger_personal_keys (key_id, person_id, key, created_at, forgotten_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING key_id`,
-        [row.key_id, row.person_id, row.key, row.created_at, row.forgotten_at],
-      );
-      copied += inserted.length;
+      // A key it holds already stays, unless the source has destroyed it since: a forget travels too.
+      const written = await target.db
+        .query(
+          `INSERT INTO ledger_personal_keys AS k (key_id, person_id, key, created_at, forgotten_at)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (key_id) DO UPDATE SET key = NULL, forgotten_at = EXCLUDED.forgotten_at
+             WHERE EXCLUDED.key IS NULL AND k.key IS NOT NULL
+           RETURNING key_id`,
+          [row.key_id, row.person_id, row.key, row.created_at, row.forgotten_at],
+        )
+        .catch((error: { code?: string }) => {
+          // 23505: the target made a key of its own for this person; theirs opens its names.
+          if (error.code === '23505') return [];
+          throw error;
+        });
+      copied += written.length;
     }
     return copied;
   }

@@ -41,10 +41,14 @@ const lookupIn =
 
 /** How many leaves the stored tree has (the events it covers). */
 export const storedTreeSize = async (db: SqlQueryable, t: TableName = live): Promise<number> => {
-  const [row] = await db.query<{ last: string | null }>(
-    `SELECT max(node_index) AS last FROM ${t(TREE_NODES)} WHERE level = 0`,
-  );
-  return row.last === null ? 0 : Number(row.last) + 1;
+  const rows = await db
+    .query<{ last: string | null }>(`SELECT max(node_index) AS last FROM ${t(TREE_NODES)} WHERE level = 0`)
+    .catch((error: { code?: string }) => {
+      // 42P01: the projection has not made its table yet (a first start): no tree yet.
+      if (error.code === '42P01') return [{ last: null }];
+      throw error;
+    });
+  return rows[0].last === null ? 0 : Number(rows[0].last) + 1;
 };
 
 /**
