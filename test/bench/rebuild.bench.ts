@@ -87,8 +87,10 @@ const measureExport = async (db: SqlDatabase): Promise<number> => {
     headers: { ...headers, accept: 'application/x-ndjson' },
   });
   let lines = 0;
+  // Counted with indexOf, not byte by byte in JavaScript: the client shares the two cores with the service.
   for await (const chunk of response.body ?? []) {
-    for (const byte of chunk as Uint8Array) if (byte === 10) lines += 1;
+    const bytes = Buffer.from(chunk as Uint8Array);
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
   }
   const rate = lines / seconds(t0);
   await app.close();
