@@ -18,7 +18,8 @@ import {
 import { TreeHeadSigner } from './tree-head-signer.js';
 import { proveConsistency, proveInclusion } from './tree-proofs.js';
 
-const NOT_REACHED = 'The tree has not reached this size (treeSize says how far it has), or the log holds no event there';
+const NOT_REACHED =
+  'The tree has not reached this size (treeSize says how far it has), or the log holds no event there';
 
 /** Signed tree heads and O(log n) proofs over the RFC 9162 Merkle tree of the log. */
 @ApiTags('audit')
