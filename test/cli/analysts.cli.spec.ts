@@ -1,30 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { CLI, type Run, ledger, needsBuiltCli } from '../support/built-cli.js';
+import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ApiKeyStore } from '#access';
 import type { Scorecard } from '#client';
 import { type TestApp, backends, registerRoster, startTestApp } from '../support/test-app.js';
-
-const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `ledger` command as `npx ledger` would; never throws, answers code and output. */
-const ledger = (env: Record<string, string>, ...args: string[]): Promise<Run> =>
-  promisify(execFile)(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: Run) => error,
-  );
 
 /** The same, started in the background: for a run the test interrupts or finishes from outside. */
 const ledgerInBackground = (env: Record<string, string>, ...args: string[]) => {
@@ -56,12 +38,7 @@ const WEEKS = ['2026-W01', '2026-W02', '2026-W03'];
 describe.each(backends)(
   'ledger projections, rebuild and scorecard against the running service (%s)',
   (backend) => {
-    if (!existsSync(CLI)) {
-      it('needs the build: run through `npm test`, which builds first', () => {
-        throw new Error(`${CLI} is missing`);
-      });
-      return;
-    }
+    if (needsBuiltCli()) return;
 
     let t: TestApp;
     let url: string;

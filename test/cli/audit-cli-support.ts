@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { CompactRange, type SignedTreeHead, eventLeafHash } from '#audit';
 import {
   PostgresEventStore,
@@ -23,24 +20,7 @@ import {
   startTestApp,
 } from '../support/test-app.js';
 
-export const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
-export const cliBuilt = existsSync(CLI);
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `ledger` command as `npx ledger` would; never throws, answers code and output. */
-export const ledger = (env: Record<string, string>, ...args: string[]): Promise<Run> =>
-  promisify(execFile)(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: Run) => error,
-  );
+import { type Run, ledger } from '../support/built-cli.js';
 
 /** Heads signed often, so a test sees one of the whole log within a second or two. */
 export const HEADS_OFTEN = { LEDGER_TREE_HEAD_EVERY_EVENTS: '5', LEDGER_TREE_HEAD_EVERY_S: '1' };

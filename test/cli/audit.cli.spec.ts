@@ -11,26 +11,20 @@ import {
   HEADS_OFTEN,
   type ImportTarget,
   asJson,
-  cliBuilt,
   emptyTarget,
   eventsIn,
   exportAnotherLedger,
   headOfWholeLog,
-  ledger,
   linesOf,
   logOf,
   recordHistory,
   scratchDir,
   verdict,
 } from './audit-cli-support.js';
+import { ledger, needsBuiltCli } from '../support/built-cli.js';
 
 describe.each(backends)('ledger export, tree-head, public-key, verify, import (%s)', (backend) => {
-  if (!cliBuilt) {
-    it('needs the build: run through `npm test`, which builds first', () => {
-      throw new Error('dist/apps/ledger-cli/src/main.js is missing');
-    });
-    return;
-  }
+  if (needsBuiltCli()) return;
   let t: TestApp;
   let url: string;
   let env: Record<string, string>;
@@ -206,7 +200,7 @@ describe.each(backends)('ledger export, tree-head, public-key, verify, import (%
 });
 
 describe('the auditors’ CLI on EventStoreDB (the gRPC test double)', () => {
-  if (!cliBuilt) return;
+  if (needsBuiltCli()) return;
   let t: TestApp;
   let env: Record<string, string>;
   let url: string;

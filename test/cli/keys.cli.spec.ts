@@ -1,31 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { ledger, needsBuiltCli } from '../support/built-cli.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ApiKeyStore } from '#access';
 import { connectPostgres } from '#event-store';
 import { createTestPostgres } from '#testing';
 
-const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
-
-/** Runs the built `ledger` command as `npx ledger` would; never throws, answers code and output. */
-const ledger = (env: Record<string, string>, ...args: string[]) =>
-  promisify(execFile)(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-
 describe('ledger keys (the CLI)', () => {
-  if (!existsSync(CLI)) {
-    it('needs the build: run through `npm test`, which builds first', () => {
-      throw new Error(`${CLI} is missing`);
-    });
-    return;
-  }
+  if (needsBuiltCli()) return;
 
   it('creates, lists and revokes keys on a PostgreSQL server; the key it prints is the one stored', async () => {
     const database = await createTestPostgres();

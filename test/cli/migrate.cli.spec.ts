@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { GENESIS_HASH, anyState, chainAppend } from '#event-store';
 import { createTestPostgres, newEvent } from '#testing';
 import { type TestApp, registerRoster, startTestApp } from '../support/test-app.js';
-import { cliBuilt, ledger, scratchDir } from './audit-cli-support.js';
+import { scratchDir } from './audit-cli-support.js';
+import { ledger, needsBuiltCli } from '../support/built-cli.js';
 
 /** The roster as an admin (who holds personal-data) reads it, the whole log folded: person → display name. */
 const names = async (t: TestApp) => {
@@ -17,12 +18,7 @@ const names = async (t: TestApp) => {
 };
 
 describe('migrating a ledger to another database with export and import', () => {
-  if (!cliBuilt) {
-    it('needs the build: run through `npm test`, which builds first', () => {
-      throw new Error('dist/apps/ledger-cli/src/main.js is missing');
-    });
-    return;
-  }
+  if (needsBuiltCli()) return;
 
   it('checks stream revisions before writing anything: a history whose chain holds but whose stream skips a revision is refused', async () => {
     const first = chainAppend(

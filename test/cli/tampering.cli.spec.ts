@@ -6,11 +6,8 @@ import { type SignedTreeHead, signTreeHead } from '#audit';
 import { type TestApp, backends, startTestApp } from '../support/test-app.js';
 import {
   HEADS_OFTEN,
-  type Run,
-  cliBuilt,
   eventsIn,
   headOfWholeLog,
-  ledger,
   linesOf,
   logObjections,
   rebuildMerkleTree,
@@ -19,6 +16,7 @@ import {
   scratchDir,
   verdict,
 } from './audit-cli-support.js';
+import { type Run, ledger, needsBuiltCli } from '../support/built-cli.js';
 
 /** A verdict of exit 1 naming the first bad position. */
 const expectBrokenAt = (run: Run, position: number) => {
@@ -27,12 +25,7 @@ const expectBrokenAt = (run: Run, position: number) => {
 };
 
 describe.each(backends)('ledger verify finds tampering and names the first bad position (%s)', (backend) => {
-  if (!cliBuilt) {
-    it('needs the build: run through `npm test`, which builds first', () => {
-      throw new Error('dist/apps/ledger-cli/src/main.js is missing');
-    });
-    return;
-  }
+  if (needsBuiltCli()) return;
   let t: TestApp;
   let url: string;
   let env: Record<string, string>;

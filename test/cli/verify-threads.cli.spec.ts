@@ -1,5 +1,5 @@
+import { CLI, needsBuiltCli } from '../support/built-cli.js';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,6 @@ import { promisify } from 'node:util';
 import { CompactRange, eventLeafHash } from '#audit';
 import { GENESIS_HASH, type RecordedEvent, chainAppend } from '#event-store';
 import { newEvent } from '#testing';
-
-const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
 
 const verify = (file: string, workers: string) =>
   promisify(execFile)(process.execPath, [CLI, 'verify', file], {
@@ -44,12 +42,7 @@ const history = (count: number): RecordedEvent[] => {
 const lines = (events: RecordedEvent[]) => events.map((event) => JSON.stringify(event)).join('\n') + '\n';
 
 describe('ledger verify, on this thread and on worker threads alike', () => {
-  if (!existsSync(CLI)) {
-    it('needs the build: run through `npm test`, which builds first', () => {
-      throw new Error(`${CLI} is missing`);
-    });
-    return;
-  }
+  if (needsBuiltCli()) return;
 
   const events = history(3000);
   let dir: string;
