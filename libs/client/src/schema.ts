@@ -2937,7 +2937,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description The tree has not reached this size (treeSize says how far it has) */
+      /** @description The tree has not reached this size (treeSize says how far it has), or the log holds no event there */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3017,7 +3017,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsDto'];
         };
       };
-      /** @description The tree has not reached this size (treeSize says how far it has) */
+      /** @description The tree has not reached this size (treeSize says how far it has), or the log holds no event there */
       404: {
         headers: {
           [name: string]: unknown;
