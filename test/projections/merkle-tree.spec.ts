@@ -1,6 +1,12 @@
 import { CompactRange, eventLeafHash, treeRoot } from '#audit';
 import { PostgresEventStore } from '#event-store';
-import { ProjectionRunner, merkleTreeProjection, overStoredTree, storedTreeSize } from '#projections';
+import {
+  ProjectionRunner,
+  merkleTreeProjection,
+  overStoredTree,
+  skipFailedEvent,
+  storedTreeSize,
+} from '#projections';
 import { appendTo, createTestPglite, newEvent } from '#testing';
 
 describe('the Merkle tree projection', () => {
@@ -42,6 +48,18 @@ describe('the Merkle tree projection', () => {
   it('has no tree, size 0, before the projection has made its table', async () => {
     const db = await createTestPglite();
     expect(await storedTreeSize(db)).toBe(0);
+    await db.close();
+  });
+
+  it('takes no skip: a tree that left an event out would disagree with the log', async () => {
+    const db = await createTestPglite();
+    const store = await PostgresEventStore.open(db);
+    await appendTo(store, 's', [newEvent('A')]);
+    const request = { position: 1, reason: 'try', by: null };
+    expect(await skipFailedEvent(db, store, merkleTreeProjection, request)).toEqual({
+      kind: 'takes-every-event',
+    });
+    expect(await store.headPosition()).toBe(1);
     await db.close();
   });
 });

@@ -112,14 +112,14 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
    */
   async skip(name: string, request: SkipRequest): Promise<{ skip: SkippedEvent; replayed: boolean }> {
     const runner = this.runner(name);
-    if (runner.projection.eventTypes === 'all') {
+    const outcome = await skipFailedEvent(this.db, this.store, runner.projection, request);
+    if (outcome.kind === 'takes-every-event') {
       throw new ProblemException(
         problem(409, 'projection-takes-every-event', 'This projection cannot skip an event', {
           detail: `${name} folds every event of the log in order: a skipped one would make it disagree with the log`,
         }),
       );
     }
-    const outcome = await skipFailedEvent(this.db, this.store, runner.projection, request);
     if (outcome.kind === 'not-failed-there') {
       const { failure } = outcome;
       throw new ProblemException(

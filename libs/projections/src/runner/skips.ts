@@ -9,6 +9,7 @@ import {
   readWholeStream,
 } from '#event-store';
 import { readFailure } from './failures.js';
+import type { Projection } from './projection.js';
 import type { ProjectionFailure, SkippedEvent } from './runner-status.js';
 
 /**
@@ -59,7 +60,9 @@ export const readSkips = async (store: EventStore, model: Model): Promise<Skippe
 
 export type SkipOutcome =
   | { kind: 'recorded' | 'replayed'; skip: SkippedEvent }
-  | { kind: 'not-failed-there'; failure: ProjectionFailure | null };
+  | { kind: 'not-failed-there'; failure: ProjectionFailure | null }
+  /** A projection of every event (the Merkle tree) would disagree with the log without one. */
+  | { kind: 'takes-every-event' };
 
 export interface SkipRequest {
   position: number;
@@ -78,9 +81,10 @@ export interface SkipRequest {
 export const skipFailedEvent = async (
   db: SqlQueryable,
   store: EventStore,
-  model: Model,
+  model: Model & Pick<Projection, 'eventTypes'>,
   { position, reason, by }: SkipRequest,
 ): Promise<SkipOutcome> => {
+  if (model.eventTypes === 'all') return { kind: 'takes-every-event' };
   const recordedAt = async () => (await readSkips(store, model)).find((s) => s.position === position);
   const earlier = await recordedAt();
   if (earlier) return { kind: 'replayed', skip: earlier };
