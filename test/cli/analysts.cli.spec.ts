@@ -57,8 +57,7 @@ describe.each(backends)(
 
     beforeAll(async () => {
       t = await startTestApp(backend);
-      await t.client(); // listens on a real port, for the child processes
-      url = await t.app.getUrl();
+      url = await t.url();
       admin = { LEDGER_API_KEY: t.adminKey };
       beforeFacts = new Date().toISOString();
       await new Promise((resolve) => setTimeout(resolve, 5));

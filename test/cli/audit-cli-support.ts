@@ -80,6 +80,13 @@ export const headOfWholeLog = async (t: TestApp, root?: string): Promise<SignedT
   throw new Error(`no head of size ${size}${root ? ` and root ${root}` : ''} was signed`);
 };
 
+/** A service that signs heads often, holding recordHistory's events and a signed head of them all. */
+export const ledgerWithHistory = async (backend: Backend) => {
+  const t = await startTestApp(backend, HEADS_OFTEN);
+  await recordHistory(t);
+  return { t, url: await t.url(), env: { LEDGER_API_KEY: t.adminKey }, head: await headOfWholeLog(t) };
+};
+
 export const linesOf = async (file: string): Promise<string[]> => {
   const text = await readFile(file, 'utf8');
   expect(text.endsWith('\n')).toBe(true);
@@ -159,12 +166,11 @@ export const exportAnotherLedger = async (out: string): Promise<void> => {
   const other = await startTestApp('pglite');
   try {
     await registerRoster(other, { 'person-kim': 'sales', 'person-lou': 'marketing' });
-    await other.client();
     const run = await ledger(
       { LEDGER_API_KEY: other.adminKey },
       'export',
       '--url',
-      await other.app.getUrl(),
+      await other.url(),
       '--out',
       out,
     );

@@ -17,7 +17,7 @@ import {
   headOfWholeLog,
   linesOf,
   logOf,
-  recordHistory,
+  ledgerWithHistory,
   scratchDir,
   verdict,
 } from './audit-cli-support.js';
@@ -34,12 +34,7 @@ describe.each(backends)('ledger export, tree-head, public-key, verify, import (%
   const file = (name: string) => join(dir, name);
 
   beforeAll(async () => {
-    t = await startTestApp(backend, HEADS_OFTEN);
-    await t.client(); // listens on a real port, for the child processes
-    url = await t.app.getUrl();
-    env = { LEDGER_API_KEY: t.adminKey };
-    await recordHistory(t);
-    head = await headOfWholeLog(t);
+    ({ t, url, env, head } = await ledgerWithHistory(backend));
     dir = await scratchDir();
     history = file('history.ndjson');
   });
@@ -206,12 +201,7 @@ describe('the auditors’ CLI on EventStoreDB (the gRPC test double)', () => {
   let url: string;
   let history: string;
   beforeAll(async () => {
-    t = await startTestApp('eventstoredb', HEADS_OFTEN);
-    await t.client();
-    url = await t.app.getUrl();
-    env = { LEDGER_API_KEY: t.adminKey };
-    await recordHistory(t);
-    await headOfWholeLog(t);
+    ({ t, url, env } = await ledgerWithHistory('eventstoredb'));
     history = join(await scratchDir(), 'history.ndjson');
   });
   afterAll(() => t.close());

@@ -66,10 +66,9 @@ describe('migrating a ledger to another database with export and import', () => 
       'person-mia': 'Name of person-mia',
       'person-sam': 'Name of person-sam',
     });
-    await source.client();
     const history = join(await scratchDir(), 'history.ndjson');
     const env = { LEDGER_API_KEY: source.adminKey };
-    const exported = await ledger(env, 'export', '--url', await source.app.getUrl(), '--out', history);
+    const exported = await ledger(env, 'export', '--url', await source.url(), '--out', history);
     expect(exported).toMatchObject({ code: 0, stderr: '' });
 
     const bare = await createTestPostgres();

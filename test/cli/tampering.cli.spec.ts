@@ -3,15 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type SignedTreeHead, signTreeHead } from '#audit';
-import { type TestApp, backends, startTestApp } from '../support/test-app.js';
+import { type TestApp, backends } from '../support/test-app.js';
 import {
-  HEADS_OFTEN,
   eventsIn,
   headOfWholeLog,
   linesOf,
   logObjections,
   rebuildMerkleTree,
-  recordHistory,
+  ledgerWithHistory,
   rootOf,
   scratchDir,
   verdict,
@@ -56,12 +55,7 @@ describe.each(backends)('ledger verify finds tampering and names the first bad p
   };
 
   beforeAll(async () => {
-    t = await startTestApp(backend, HEADS_OFTEN);
-    await t.client(); // listens on a real port, for the child processes
-    url = await t.app.getUrl();
-    env = { LEDGER_API_KEY: t.adminKey };
-    await recordHistory(t);
-    saved = await headOfWholeLog(t);
+    ({ t, url, env, head: saved } = await ledgerWithHistory(backend));
     dir = await scratchDir();
     expect((await ledger(env, 'tree-head', '--url', url, '--out', file('head.json'))).code).toBe(0);
     expect((await ledger(env, 'public-key', '--url', url, '--out', file('key.pem'))).code).toBe(0);

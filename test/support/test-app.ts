@@ -30,6 +30,8 @@ export interface TestApp {
   as: (key: string | null) => ReturnType<typeof request>;
   /** The admin key the app was started with (LEDGER_BOOTSTRAP_ADMIN_KEY). */
   adminKey: string;
+  /** The service's URL on a real port (it listens on the first call), for clients in other processes. */
+  url: () => Promise<string>;
   /** The typed client (libs/client) over HTTP, with the admin key or the credentials given (null: none). */
   client: (credentials?: string | null) => Promise<LedgerClient>;
   /** A second view of the same store, to check what was (not) written. */
@@ -72,7 +74,13 @@ const clients = (app: INestApplication, adminKey: string) => {
     return typed;
   };
   // The admin's client speaks JSON, an empty POST included, as the service requires.
-  return { adminKey, as, client, http: () => as(adminKey).set('Content-Type', 'application/json') };
+  return {
+    adminKey,
+    as,
+    url: baseUrl,
+    client,
+    http: () => as(adminKey).set('Content-Type', 'application/json'),
+  };
 };
 
 export const startTestApp = async (
