@@ -36,6 +36,8 @@ import { StreamsController } from './streams/streams.controller.js';
 import { ListStreamsController } from './streams/list-streams.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
+import { GetScorecardEvidenceController } from './scorecards/get-scorecard-evidence.controller.js';
+import { GetEvidenceController } from './evidence/get-evidence.controller.js';
 import { ProblemTypesController } from './problems/problem-types.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { TreeHeadSigner } from './audit/tree-head-signer.js';
@@ -70,6 +72,8 @@ export class AppModule {
         ProjectionsController,
         GetAlignmentHealthController,
         GetScorecardController,
+        GetScorecardEvidenceController,
+        GetEvidenceController,
         ProblemTypesController,
         ...ops.controllers,
       ],

@@ -413,6 +413,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The events at global positions, as evidence: type, business and knowledge time, who, stream, position and hash, without their data */
+    get: operations['GetEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/huddles/{huddleId}/action-items/{actionItemId}/complete': {
     parameters: {
       query?: never;
@@ -711,6 +728,23 @@ export interface paths {
     };
     /** The shared scorecard both teams are judged on, for a period (now, or as of asOf): revenue against the shared goal, deals, lead SLA, campaigns, objections, huddles, action items, celebrations, blame */
     get: operations['GetScorecard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/scorecards/{period}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The facts behind one figure of a period’s scorecard (now, or as of asOf): each with the event that recorded it — type, business time, who, stream, position, hash */
+    get: operations['GetScorecardEvidence'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1312,6 +1346,78 @@ export interface components {
       headPosition: number;
       /** @description URL of the next page; null once the head is reached */
       next: string | null;
+    };
+    EventSummaryDto: {
+      /**
+       * @description The person acting in the business (an id; names are personal data), or null
+       * @example p-07
+       */
+      actor: string | null;
+      /** @description The event’s link in the hash chain (SHA-256, hex) */
+      hash: string;
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * @description Global position: GET /v1/events/{position} (scope audit) gives the whole event
+       * @example 17
+       */
+      position: number;
+      /**
+       * Format: date-time
+       * @description Knowledge time: when the ledger recorded it
+       */
+      recordedAt: string;
+      /** @example deal-d-0042 */
+      streamId: string;
+      /** @example DealRecorded */
+      type: string;
+    };
+    EvidenceDto: {
+      /** @description In position order */
+      events: components['schemas']['EventSummaryDto'][];
+      /**
+       * @description Positions asked for with no event there
+       * @example []
+       */
+      missing: number[];
+    };
+    EvidenceFactDto: {
+      /**
+       * @description The person acting in the business (an id; names are personal data), or null
+       * @example p-07
+       */
+      actor: string | null;
+      /** @description Money in minor units, for the facts of the money figures; else null */
+      amount: number | null;
+      /** @description The event’s link in the hash chain (SHA-256, hex) */
+      hash: string;
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * @description Global position: GET /v1/events/{position} (scope audit) gives the whole event
+       * @example 17
+       */
+      position: number;
+      /**
+       * Format: date-time
+       * @description Knowledge time: when the ledger recorded it
+       */
+      recordedAt: string;
+      /** @example deal-d-0042 */
+      streamId: string;
+      /**
+       * @description What the fact is about: a deal, lead, campaign, objection, huddle or action item id
+       * @example lead-0042
+       */
+      subject: string;
+      /** @example DealRecorded */
+      type: string;
     };
     FieldErrorDto: {
       /**
@@ -2216,6 +2322,43 @@ export interface components {
        * @description End of the period (exclusive), UTC
        */
       to: string;
+    };
+    ScorecardEvidenceDto: {
+      /**
+       * Format: date-time
+       * @description T: the instant evaluated (asOf, or now)
+       */
+      at: string;
+      /** @description By position, then subject; one per fact (a huddle opening three items is three) */
+      events: components['schemas']['EvidenceFactDto'][];
+      /** @enum {string} */
+      metric:
+        | 'revenue.won'
+        | 'revenue.campaignInfluenced'
+        | 'deals.won'
+        | 'deals.lost'
+        | 'leads.handedOff'
+        | 'leads.withinSla'
+        | 'leads.breached'
+        | 'leads.accepted'
+        | 'leads.rejected'
+        | 'campaigns.launched'
+        | 'campaigns.reviewedBeforeLaunch'
+        | 'campaigns.blindsides'
+        | 'objections.logged'
+        | 'huddles.held'
+        | 'huddles.joint'
+        | 'actionItems.opened'
+        | 'actionItems.completed'
+        | 'actionItems.overdue'
+        | 'celebrations.joint'
+        | 'blame.flagged';
+      /** @description URL of the next page; null on the last */
+      next: string | null;
+      /** @example 2026-W47 */
+      period: string;
+      /** @description How many facts the figure counts (all pages): equals a count figure */
+      total: number;
     };
     SetSharedGoalDto: {
       /**
@@ -4853,6 +4996,86 @@ export interface operations {
       };
     };
   };
+  GetEvidence: {
+    parameters: {
+      query: {
+        /** @description Global positions, comma-separated (1–200), e.g. a sign's evidence from GetAlignmentHealth */
+        positions: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
   CompleteActionItem: {
     parameters: {
       query?: never;
@@ -7034,6 +7257,117 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScorecardDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  GetScorecardEvidence: {
+    parameters: {
+      query: {
+        /** @description Answer with only the events recorded at or before this instant (and evaluate at it). From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
+        asOf?: string;
+        /** @description Facts per page */
+        limit?: number;
+        /** @description A figure of the scorecard, by its path in the answer. Counts: total equals the figure; money (revenue.won, revenue.campaignInfluenced): the amounts sum to it */
+        metric:
+          | 'revenue.won'
+          | 'revenue.campaignInfluenced'
+          | 'deals.won'
+          | 'deals.lost'
+          | 'leads.handedOff'
+          | 'leads.withinSla'
+          | 'leads.breached'
+          | 'leads.accepted'
+          | 'leads.rejected'
+          | 'campaigns.launched'
+          | 'campaigns.reviewedBeforeLaunch'
+          | 'campaigns.blindsides'
+          | 'objections.logged'
+          | 'huddles.held'
+          | 'huddles.joint'
+          | 'actionItems.opened'
+          | 'actionItems.completed'
+          | 'actionItems.overdue'
+          | 'celebrations.joint'
+          | 'blame.flagged';
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+        /** @description Facts to pass over (paging) */
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        /** @description an ISO week YYYY-Www, a month YYYY-MM or a quarter YYYY-Qn that exists, of a year 1970–2199 (week 53 only in years that have one) */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScorecardEvidenceDto'];
         };
       };
       /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */

@@ -27,3 +27,5 @@ export * from './team-members/team-members.query.js';
 export * from './audit-tree/merkle-tree.projection.js';
 export * from './audit-tree/tree-nodes.js';
 export * from './streams/stream-index.query.js';
+export * from './scorecard/evidence/evidence-metrics.js';
+export * from './scorecard/evidence/scorecard-evidence.query.js';

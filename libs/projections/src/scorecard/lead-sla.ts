@@ -1,6 +1,6 @@
 import type { Scorecard } from './scorecard.js';
 
-interface Handoff {
+export interface Handoff {
   handedOffAt: Date;
   /** The earliest follow-up known, or null. */
   firstFollowUpAt: Date | null;
@@ -20,6 +20,16 @@ const median = (values: readonly number[]): number | null => {
  * Each handoff's deadline is the handoff plus the SLA hours. A lead with no
  * follow-up yet is pending until its deadline passes T, then breached.
  */
+export const slaStanding = (
+  { handedOffAt, firstFollowUpAt }: Handoff,
+  slaHours: number,
+  t: Date,
+): 'within' | 'breached' | 'pending' => {
+  const deadline = handedOffAt.getTime() + slaHours * HOUR_MS;
+  if (firstFollowUpAt === null) return deadline < t.getTime() ? 'breached' : 'pending';
+  return firstFollowUpAt.getTime() <= deadline ? 'within' : 'breached';
+};
+
 export const leadSla = (
   handoffs: readonly Handoff[],
   slaHours: number,
@@ -28,15 +38,13 @@ export const leadSla = (
   let withinSla = 0;
   let breached = 0;
   const responseMinutes: number[] = [];
-  for (const { handedOffAt, firstFollowUpAt } of handoffs) {
-    const deadline = handedOffAt.getTime() + slaHours * HOUR_MS;
-    if (firstFollowUpAt === null) {
-      if (deadline < t.getTime()) breached += 1;
-      continue;
+  for (const handoff of handoffs) {
+    const standing = slaStanding(handoff, slaHours, t);
+    if (standing === 'within') withinSla += 1;
+    if (standing === 'breached') breached += 1;
+    if (handoff.firstFollowUpAt !== null) {
+      responseMinutes.push((handoff.firstFollowUpAt.getTime() - handoff.handedOffAt.getTime()) / MINUTE_MS);
     }
-    responseMinutes.push((firstFollowUpAt.getTime() - handedOffAt.getTime()) / MINUTE_MS);
-    if (firstFollowUpAt.getTime() <= deadline) withinSla += 1;
-    else breached += 1;
   }
   return {
     withinSla,

@@ -2,22 +2,27 @@ import type { Scorecard } from '../scorecard.js';
 import { inPeriod } from './period-sql.js';
 import type { ScorecardScope } from './scorecard-scope.js';
 
-/** Overdue: opened in the period, due before T, and not completed by T as known at asOf. */
+/**
+ * Overdue: opened in the period, due before T ($4), and not completed by T as
+ * known at asOf. `i` names the opening fact.
+ */
+export const OVERDUE_ITEMS = `FROM rm_scorecard_facts i
+     WHERE i.kind = 'action-item-opened' AND i.due_at <= $4::timestamptz
+       AND ${inPeriod('i.')}
+       AND NOT EXISTS (SELECT 1 FROM rm_scorecard_facts c
+         WHERE c.kind = 'action-item-completed' AND c.subject = i.subject
+           AND c.occurred_at <= $4::timestamptz AND c.recorded_at <= $3::timestamptz)`;
+
 export const readActionItems = async ({
   db,
   bounds,
   counts,
   t,
 }: ScorecardScope): Promise<Scorecard['actionItems']> => {
-  const [{ n: overdue }] = await db.query<{ n: string }>(
-    `SELECT count(*) AS n FROM rm_scorecard_facts i
-     WHERE i.kind = 'action-item-opened' AND i.due_at <= $4::timestamptz
-       AND ${inPeriod('i.')}
-       AND NOT EXISTS (SELECT 1 FROM rm_scorecard_facts c
-         WHERE c.kind = 'action-item-completed' AND c.subject = i.subject
-           AND c.occurred_at <= $4::timestamptz AND c.recorded_at <= $3::timestamptz)`,
-    [...bounds, t.toISOString()],
-  );
+  const [{ n: overdue }] = await db.query<{ n: string }>(`SELECT count(*) AS n ${OVERDUE_ITEMS}`, [
+    ...bounds,
+    t.toISOString(),
+  ]);
   return {
     opened: counts.count('action-item-opened').n,
     completed: counts.count('action-item-completed').n,

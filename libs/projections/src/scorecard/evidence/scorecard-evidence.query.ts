@@ -1,0 +1,114 @@
+import type { Period } from '#domain';
+import type { SqlQueryable } from '#event-store';
+import type { ReadModelQuery } from '../../runner/read-model-query.js';
+import { type AsOf, knownUpTo } from '../../shared/as-of.js';
+import { scorecardFactsProjection } from '../scorecard-facts.projection.js';
+import { slaStanding } from '../lead-sla.js';
+import { OVERDUE_ITEMS } from '../sections/action-items.section.js';
+import { readGoal } from '../sections/goal.section.js';
+import { readHandoffs, slaHoursOf } from '../sections/leads.section.js';
+import { inPeriod } from '../sections/period-sql.js';
+import type { ScorecardScope } from '../sections/scorecard-scope.js';
+import { EVIDENCE_OF, type EvidenceMetric, type FactSelector } from './evidence-metrics.js';
+
+/** One fact a figure counts: the event that recorded it (position) and what it is about. */
+export interface EvidenceFact {
+  position: number;
+  subject: string;
+  /** Business time: what the period buckets by. */
+  occurredAt: string;
+  recordedAt: string;
+  /** Money in minor units, for the facts of money figures; else null. */
+  amount: number | null;
+}
+
+export interface ScorecardEvidence {
+  /** T: asOf, or now. */
+  at: string;
+  /** Ordered by position, then subject. */
+  facts: EvidenceFact[];
+}
+
+interface FactRow {
+  position: string;
+  subject: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  amount: string | null;
+}
+
+const factOf = (row: FactRow): EvidenceFact => ({
+  position: Number(row.position),
+  subject: row.subject,
+  occurredAt: row.occurred_at.toISOString(),
+  recordedAt: row.recorded_at.toISOString(),
+  amount: row.amount === null ? null : Number(row.amount),
+});
+
+const FACT_COLUMNS = 'i.position, i.subject, i.occurred_at, i.recorded_at, i.amount';
+
+const selected = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], selector: FactSelector) => {
+  const rows = await db.query<FactRow>(
+    `SELECT ${FACT_COLUMNS} FROM rm_scorecard_facts i
+     WHERE i.kind = $4 AND ($5::text IS NULL OR i.code = $5) AND ($6::boolean IS NULL OR i.flag = $6)
+       AND ${inPeriod('i.')} ORDER BY i.position, i.subject`,
+    [...bounds, selector.kind, selector.code ?? null, selector.flag ?? null],
+  );
+  return rows.map(factOf);
+};
+
+const overdue = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], t: Date) => {
+  const rows = await db.query<FactRow>(
+    `SELECT ${FACT_COLUMNS} ${OVERDUE_ITEMS} ORDER BY i.position, i.subject`,
+    [...bounds, t.toISOString()],
+  );
+  return rows.map(factOf);
+};
+
+/** The handoffs of the period in one SLA standing, judged as the scorecard judges them. */
+const bySla = async (
+  db: SqlQueryable,
+  period: Period,
+  bounds: ScorecardScope['bounds'],
+  t: Date,
+  standing: 'within' | 'breached',
+): Promise<EvidenceFact[]> => {
+  const [handoffs, goal] = await Promise.all([readHandoffs(db, bounds), readGoal(db, period, bounds[2])]);
+  const slaHours = slaHoursOf(goal);
+  return handoffs
+    .filter((handoff) => slaStanding(handoff, slaHours, t) === standing)
+    .map((handoff) => ({
+      position: handoff.position,
+      subject: handoff.subject,
+      occurredAt: handoff.handedOffAt.toISOString(),
+      recordedAt: handoff.recordedAt.toISOString(),
+      amount: null,
+    }));
+};
+
+/** The facts behind one figure of a period's card as the ledger knew it at T. */
+export const readScorecardEvidence = async (
+  db: SqlQueryable,
+  period: Period,
+  metric: EvidenceMetric,
+  { asOf, now }: AsOf,
+): Promise<ScorecardEvidence> => {
+  const t = asOf ?? now;
+  const bounds: ScorecardScope['bounds'] = [period.start, period.end, knownUpTo(asOf)];
+  const rule = EVIDENCE_OF[metric];
+  const facts =
+    rule === 'overdue'
+      ? await overdue(db, bounds, t)
+      : rule === 'within' || rule === 'breached'
+        ? await bySla(db, period, bounds, t, rule)
+        : await selected(db, bounds, rule);
+  return { at: t.toISOString(), facts };
+};
+
+export const scorecardEvidenceQuery: ReadModelQuery<
+  { period: Period; metric: EvidenceMetric },
+  ScorecardEvidence
+> = {
+  reads: [scorecardFactsProjection],
+  run: (db, { period, metric }, at) => readScorecardEvidence(db, period, metric, at),
+};
