@@ -9,14 +9,14 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
     // Small files and functions, so each does one thing (tests and benchmarks may run longer).
-    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/*/test/**', 'libs/testing/**'],
     rules: {
       'max-lines': ['error', { max: 200 }],
@@ -31,6 +31,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['apps/dashboard/**/*.tsx'],
+    languageOptions: { globals: globals.browser },
   },
   prettier,
 );

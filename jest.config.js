@@ -10,6 +10,7 @@ export default {
   moduleNameMapper: {
     ...Object.fromEntries(libs.map((lib) => [`^#${lib}$`, `<rootDir>/libs/${lib}/src/index.ts`])),
     '^#event-store/(hash-chain|storable-json)$': '<rootDir>/libs/event-store/src/$1.ts',
+    '^#domain/period$': '<rootDir>/libs/domain/src/shared/period.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

@@ -8,6 +8,7 @@ import type { SqlDatabase } from '#event-store';
 import { AppModule } from './app.module.js';
 import type { LedgerConfig } from './config/ledger-config.js';
 import { createApiDocument } from './contract/api-document.js';
+import { dashboardDirectory, serveDashboard } from './dashboard/dashboard-assets.js';
 import { declareTaxonomies } from './http/declare-taxonomies.js';
 import { jsonBody } from './http/json-body.middleware.js';
 import { corsOptions, securityHeaders } from './http/security-headers.js';
@@ -59,6 +60,8 @@ export const createApp = async (
     jsonBody(config.bodyLimitBytes),
     bindLogIds,
   );
+  const dashboard = dashboardDirectory();
+  if (dashboard) serveDashboard(app, dashboard);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();

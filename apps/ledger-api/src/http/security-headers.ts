@@ -2,7 +2,9 @@ import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-option
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
-const strict = helmet();
+// The dashboard's page and assets are same-origin: no upgrade to https, which would leave a page
+// served over plain http (a LAN host, a TLS-terminating proxy's backend) without its script.
+const strict = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
 // Swagger UI is a third-party page: it gets every header but the content security policy.
 const docs = helmet({ contentSecurityPolicy: false });
 

@@ -1,0 +1,163 @@
+import type { Scorecard } from '#client';
+import { EVIDENCE_METRICS, figureOf, isMoney, metricLabel } from '../figures.js';
+import { count, money } from '../format.js';
+import { answer } from '../ledger.js';
+import { lastPeriods, periodLabel } from '../periods.js';
+import { useSession } from '../session.js';
+import { TILES, type EvidenceMetric } from '../tiles.js';
+import { Show } from '../components/loading.js';
+import { Trend } from '../components/trend.js';
+import { useLoad } from '../components/use-load.js';
+import type { EvidenceRequest } from '../components/evidence-dialog.js';
+
+export type OpenEvidence = (request: EvidenceRequest) => void;
+
+const TREND_PERIODS = 12;
+
+export const useScorecard = (period: string, asOf: string | null) => {
+  const { client } = useSession();
+  return useLoad(
+    () =>
+      answer(
+        client.GET('/v1/scorecards/{period}', {
+          params: { path: { period }, query: asOf ? { asOf } : {} },
+        }),
+      ),
+    [period, asOf],
+  );
+};
+
+const Tiles = ({
+  card,
+  trend,
+  onEvidence,
+}: {
+  card: Scorecard;
+  trend: Scorecard[] | null;
+  onEvidence: OpenEvidence;
+}) => (
+  <ul class="tiles">
+    {TILES.map((tile) => (
+      <li key={tile.id} class="tile" data-tile={tile.id}>
+        <h3 id={`tile-${tile.id}`}>{tile.label}</h3>
+        <p class="figure" data-testid={`figure-${tile.id}`}>
+          {tile.display(card)}
+        </p>
+        <p class="definition" id={`definition-${tile.id}`}>
+          {tile.definition}
+        </p>
+        <ul class="parts">
+          {tile.parts(card).map((part) => (
+            <li key={part.metric}>
+              <button
+                type="button"
+                class="figure-link"
+                aria-describedby={`definition-${tile.id}`}
+                onClick={() =>
+                  onEvidence({
+                    period: card.period,
+                    metric: part.metric,
+                    asOf: null,
+                    label: `${tile.label}: ${part.label}`,
+                    currency: card.revenue.currency,
+                  })
+                }
+              >
+                <span data-metric={part.metric}>{part.text}</span> {part.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {trend && (
+          <Trend label={tile.label} values={trend.map(tile.value)} periods={trend.map((c) => c.period)} />
+        )}
+      </li>
+    ))}
+  </ul>
+);
+
+const AllFigures = ({ card, onEvidence }: { card: Scorecard; onEvidence: OpenEvidence }) => (
+  <table class="figures">
+    <caption>Every counted figure of {card.period}: each opens the facts it counts</caption>
+    <thead>
+      <tr>
+        <th scope="col">Figure</th>
+        <th scope="col">Value</th>
+      </tr>
+    </thead>
+    <tbody>
+      {EVIDENCE_METRICS.map((metric: EvidenceMetric) => (
+        <tr key={metric}>
+          <th scope="row">{metricLabel(metric)}</th>
+          <td>
+            <button
+              type="button"
+              class="figure-link"
+              data-metric={metric}
+              onClick={() =>
+                onEvidence({
+                  period: card.period,
+                  metric,
+                  asOf: null,
+                  label: metricLabel(metric),
+                  currency: card.revenue.currency,
+                })
+              }
+            >
+              {isMoney(metric)
+                ? money(figureOf(card, metric), card.revenue.currency)
+                : count(figureOf(card, metric))}
+            </button>
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+/** The shared scorecard of a period: headline tiles with their trends, and every counted figure. */
+export const ScorecardView = ({
+  period,
+  asOf,
+  onEvidence,
+}: {
+  period: string;
+  asOf: string | null;
+  onEvidence: OpenEvidence;
+}) => {
+  const { client } = useSession();
+  const card = useScorecard(period, asOf);
+  const trend = useLoad(
+    () =>
+      Promise.all(
+        lastPeriods(period, TREND_PERIODS).map((p) =>
+          answer(
+            client.GET('/v1/scorecards/{period}', {
+              params: { path: { period: p }, query: asOf ? { asOf } : {} },
+            }),
+          ),
+        ),
+      ),
+    [period, asOf],
+  );
+  const open: OpenEvidence = (request) => onEvidence({ ...request, asOf });
+  return (
+    <section aria-labelledby="view-title">
+      <h2 id="view-title">Shared scorecard — {periodLabel(period)}</h2>
+      <Show loaded={card}>
+        {(data) => (
+          <>
+            <p class="muted">
+              {data.goal
+                ? `Shared goal: ${money(data.goal.revenueTarget, data.goal.currency)} (revision ${data.goal.revision}), lead SLA ${data.goal.leadFollowUpSlaHours} h.`
+                : 'No shared goal set for this period.'}{' '}
+              Trends: the last {TREND_PERIODS} periods.
+            </p>
+            <Tiles card={data} trend={trend.state === 'done' ? trend.data : null} onEvidence={open} />
+            <AllFigures card={data} onEvidence={open} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+};
