@@ -38,6 +38,9 @@ import { EventsController } from './events/events.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
 import { GetScorecardEvidenceController } from './scorecards/get-scorecard-evidence.controller.js';
 import { GetEvidenceController } from './evidence/get-evidence.controller.js';
+import { ListCampaignsController } from './campaigns/list-campaigns.controller.js';
+import { ListRetrosController } from './retros/list-retros.controller.js';
+import { ListOpenActionItemsController } from './action-items/list-open-action-items.controller.js';
 import { ProblemTypesController } from './problems/problem-types.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { TreeHeadSigner } from './audit/tree-head-signer.js';
@@ -74,6 +77,9 @@ export class AppModule {
         GetScorecardController,
         GetScorecardEvidenceController,
         GetEvidenceController,
+        ListCampaignsController,
+        ListRetrosController,
+        ListOpenActionItemsController,
         ProblemTypesController,
         ...ops.controllers,
       ],

@@ -72,6 +72,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/action-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The action items of huddles and retros not completed by T (now, or as of asOf), with owners and due dates; overdue ones flagged */
+    get: operations['ListOpenActionItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/alignment-health': {
     parameters: {
       query?: never;
@@ -184,6 +201,23 @@ export interface paths {
     };
     /** The latest signed tree head, or the one kept for a past size: save it, and prove later that the log only grew */
     get: operations['GetTreeHead'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The campaigns with activity in a period (proposed, reviewed, launched, briefed, blindsided, ended), each as GetCampaign shows it; at most 200 */
+    get: operations['ListCampaigns'];
     put?: never;
     post?: never;
     delete?: never;
@@ -628,6 +662,23 @@ export interface paths {
     put?: never;
     /** Records in the ledger (ProjectionEventSkipped, with the caller) that the projection skips the event it is stuck on; it then runs on, its status listing the skip */
     post: operations['SkipProjectionEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/retros': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The retro boards opened, written in or closed in a period (anonymous notes carry no author); at most 100 */
+    get: operations['ListRetros'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1152,6 +1203,12 @@ export interface components {
        * @example 3
        */
       reviewedBeforeLaunch: number;
+    };
+    CampaignsOfPeriodDto: {
+      /** @description Latest activity first */
+      campaigns: components['schemas']['CampaignViewDto'][];
+      /** @example 2026-W49 */
+      period: string;
     };
     CampaignViewDto: {
       blindsides: components['schemas']['BlindsideDto'][];
@@ -1827,6 +1884,47 @@ export interface components {
        */
       subject: string;
     };
+    OpenActionItemDto: {
+      /** @example ai-1 */
+      actionItemId: string;
+      /** @example Publish the pricing FAQ */
+      description: string;
+      /**
+       * Format: date-time
+       * @description The end of its due date (UTC)
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @description When it was agreed (huddle held, retro closed)
+       */
+      openedAt: string;
+      /** @description Due before T and not completed */
+      overdue: boolean;
+      /**
+       * @description A person id (names are personal data: ListTeamMembers)
+       * @example p-03
+       */
+      owner: string;
+      /** @description The event that opened it */
+      position: number;
+      /** @enum {string} */
+      source: 'huddle' | 'retro';
+      /**
+       * @description The huddle or retro id
+       * @example h-2026-w49
+       */
+      sourceId: string;
+      /**
+       * @description <source>/<sourceId>/<actionItemId>
+       * @example huddle/h-2026-w49/ai-1
+       */
+      subject: string;
+    };
+    OpenActionItemsDto: {
+      /** @description The earliest due first */
+      items: components['schemas']['OpenActionItemDto'][];
+    };
     OpenRetroDto: {
       /**
        * @description Person id of the facilitator
@@ -2253,6 +2351,12 @@ export interface components {
       noteId: string;
       /** @example The pricing sheet reached reps after the first customer calls */
       text: string;
+    };
+    RetrosOfPeriodDto: {
+      /** @example 2026-W49 */
+      period: string;
+      /** @description Latest activity first */
+      retros: components['schemas']['RetroBoardDto'][];
     };
     RevenueDto: {
       /**
@@ -2700,6 +2804,88 @@ export interface operations {
       /** @description An unexpected failure; the answer names no internals */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ListOpenActionItems: {
+    parameters: {
+      query?: {
+        /** @description Answer with only the events recorded at or before this instant (and evaluate at it). From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
+        asOf?: string;
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenActionItemsDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3289,6 +3475,90 @@ export interface operations {
       /** @description An unexpected failure; the answer names no internals */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ListCampaigns: {
+    parameters: {
+      query: {
+        /** @description Answer with only the events recorded at or before this instant (and evaluate at it). From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
+        asOf?: string;
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+        /** @description an ISO week YYYY-Www, a month YYYY-MM or a quarter YYYY-Qn that exists, of a year 1970–2199 */
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CampaignsOfPeriodDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -6548,6 +6818,90 @@ export interface operations {
       /** @description An unexpected failure; the answer names no internals */
       500: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ListRetros: {
+    parameters: {
+      query: {
+        /** @description Answer with only the events recorded at or before this instant (and evaluate at it). From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
+        asOf?: string;
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+        /** @description an ISO week YYYY-Www, a month YYYY-MM or a quarter YYYY-Qn that exists, of a year 1970–2199 */
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetrosOfPeriodDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

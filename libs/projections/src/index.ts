@@ -29,3 +29,6 @@ export * from './audit-tree/tree-nodes.js';
 export * from './streams/stream-index.query.js';
 export * from './scorecard/evidence/evidence-metrics.js';
 export * from './scorecard/evidence/scorecard-evidence.query.js';
+export * from './scorecard/action-items/open-action-items.query.js';
+export * from './campaign-view/campaigns-of-period.query.js';
+export * from './retro-board/retros-of-period.query.js';

@@ -4,7 +4,7 @@ import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
 import { summarizeEvents } from './event-summaries.js';
-import { EvidenceDto, GetEvidenceQuery } from './get-evidence.dto.js';
+import { EvidenceDto, GetEvidenceQuery, readPositions } from './get-evidence.dto.js';
 
 /** Evidence positions (an alignment sign's, say) resolved for a reader who may not read the log itself. */
 @ApiTags('evidence')
@@ -19,7 +19,8 @@ export class GetEvidenceController {
       'The events at global positions, as evidence: type, business and knowledge time, who, stream, position and hash, without their data',
     type: EvidenceDto,
   })
-  async get(@Query() { positions }: GetEvidenceQuery): Promise<EvidenceDto> {
+  async get(@Query() query: GetEvidenceQuery): Promise<EvidenceDto> {
+    const positions = readPositions(query.positions);
     const summaries = await summarizeEvents(this.store, positions);
     const distinct = [...new Set(positions)].sort((a, b) => a - b);
     return {

@@ -14,10 +14,11 @@ const minorUnits = (description: string): ApiPropertyOptions => ({
   example: 1250000,
   description,
 });
-const ratio = (description: string, maximum: number | undefined = 1): ApiPropertyOptions => ({
+/** A fraction 0–1, or with `maximum` null one without a ceiling (attainment beyond the goal). */
+const ratio = (description: string, maximum: number | null = 1): ApiPropertyOptions => ({
   type: 'number',
   minimum: 0,
-  maximum,
+  ...(maximum === null ? {} : { maximum }),
   nullable: true,
   example: 0.75,
   description: `${description}; null where the denominator is 0`,
@@ -40,7 +41,7 @@ class GoalDto {
 class RevenueDto {
   @ApiProperty({ example: 'EUR', pattern: '^[A-Z]{3}$' }) currency!: string;
   @ApiProperty(minorUnits('Σ amounts of deals won (closedAt) in the period')) won!: number;
-  @ApiProperty(ratio('won / the goal’s revenueTarget', undefined)) attainment!: number | null;
+  @ApiProperty(ratio('won / the goal’s revenueTarget', null)) attainment!: number | null;
   @ApiProperty(minorUnits('Σ amounts of won deals citing a campaign')) campaignInfluenced!: number;
 }
 

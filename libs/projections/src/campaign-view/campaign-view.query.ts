@@ -24,7 +24,7 @@ interface FactRow {
 }
 
 /** The campaign as the ledger knew it at T (asOf, or now); null when nothing is known of it. */
-const readCampaignView = async (
+export const readCampaignView = async (
   db: SqlQueryable,
   campaignId: string,
   { asOf, now }: AsOf,

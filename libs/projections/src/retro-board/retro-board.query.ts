@@ -23,7 +23,7 @@ export interface RetroBoardView {
 }
 
 /** The board as the ledger knew it (as of `asOf`, or now); null when the retro was not opened by then. */
-const readRetroBoard = async (
+export const readRetroBoard = async (
   db: SqlQueryable,
   retroId: string,
   { asOf }: Pick<AsOf, 'asOf'> = {},

@@ -21,11 +21,11 @@ export type ScorecardFact = { subject: string; occurredAt: string } & (
   | { kind: 'blindside-reported' }
   | { kind: 'objection-logged'; category: string }
   | { kind: 'huddle-held'; joint: boolean }
-  /** Due until the end of the due date (UTC). */
-  | { kind: 'action-item-opened'; dueAt: string }
+  /** Due until the end of the due date (UTC); the owner is a person id. */
+  | { kind: 'action-item-opened'; dueAt: string; owner: string; description: string }
   | { kind: 'action-item-completed' }
   | { kind: 'win-celebrated'; joint: boolean }
-  /** An event whose free text was flagged as blame; the subject is its event type. */
+  /** An event whose free text was flagged as blame; the subject is what the event is about (a deal, a huddle…). */
   | { kind: 'blame-flagged' }
 );
 
@@ -75,7 +75,12 @@ export const rowOf = (fact: ScorecardFact): ScorecardFactRow => {
     case 'win-celebrated':
       return { ...EMPTY, flag: fact.joint };
     case 'action-item-opened':
-      return { ...EMPTY, due_at: fact.dueAt };
+      return {
+        ...EMPTY,
+        due_at: fact.dueAt,
+        person_id: fact.owner,
+        detail: { description: fact.description },
+      };
     case 'lead-handed-off':
     case 'lead-followed-up':
     case 'lead-accepted':
