@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   projections: async () => (await import('./analysts/projections.command.js')).projectionsCommand,
   rebuild: async () => (await import('./analysts/rebuild.command.js')).rebuildCommand,
   scorecard: async () => (await import('./analysts/scorecard.command.js')).scorecardCommand,
+  demo: async () => (await import('./demo/demo.command.js')).demoCommand,
 };
 
 const usage = async () => {
