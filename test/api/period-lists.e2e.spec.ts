@@ -247,17 +247,26 @@ describe.each(backends)('period lists: campaigns, retros, open action items (%s)
     ];
     const opened = openItem('huddle/h-late/hl-1', 'noor', at('10-08', '10:00'), '2026-10-11', p.hLate);
     const now = await read('/v1/action-items');
-    expect(now).toEqual({ items: [...dueFirst, opened, ...dueLast] });
+    const openNow = [...dueFirst, opened, ...dueLast];
+    expect(now).toEqual({ total: openNow.length, items: openNow });
+    // At most limit items, the earliest due, and how many there are in all.
+    expect(await read('/v1/action-items', { limit: '2' })).toEqual({
+      total: openNow.length,
+      items: openNow.slice(0, 2),
+    });
+    for (const limit of ['0', '1001', '1.5'])
+      expectProblem(await t.http().get(url('/v1/action-items', { limit })), 400);
     const completedLate = [
       openItem('retro/r-closed/r-ai-3', 'mia', closed, '2026-10-09', p.rClosed),
       openItem('huddle/h1/ai-late', 'noor', h1, '2026-10-10', p.h1),
     ];
     const then = await read('/v1/action-items', { asOf: t0 });
-    expect(then).toEqual({ items: [...dueFirst, ...completedLate, ...dueLast] });
+    const openThen = [...dueFirst, ...completedLate, ...dueLast];
+    expect(then).toEqual({ total: openThen.length, items: openThen });
     // The same instant with an offset; before anything was recorded, nothing.
     const offset = new Date(Date.parse(t0) + 7_200_000).toISOString().replace('Z', '+02:00');
     expect(await read('/v1/action-items', { asOf: offset })).toEqual(then);
-    expect(await read('/v1/action-items', { asOf: '2020-01-01T00:00:00Z' })).toEqual({ items: [] });
+    expect(await read('/v1/action-items', { asOf: '2020-01-01T00:00:00Z' })).toEqual({ total: 0, items: [] });
     // Each position is the event that opened the item.
     for (const [position, type, key, id] of [
       [p.h1, 'HuddleHeld', 'huddleId', 'h1'],

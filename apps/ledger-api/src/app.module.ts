@@ -38,6 +38,7 @@ import { EventsController } from './events/events.controller.js';
 import { GetScorecardController } from './scorecards/get-scorecard.controller.js';
 import { GetScorecardEvidenceController } from './scorecards/get-scorecard-evidence.controller.js';
 import { GetEvidenceController } from './evidence/get-evidence.controller.js';
+import { GetLateFactsController } from './scorecards/get-late-facts.controller.js';
 import { ListCampaignsController } from './campaigns/list-campaigns.controller.js';
 import { ListRetrosController } from './retros/list-retros.controller.js';
 import { ListOpenActionItemsController } from './action-items/list-open-action-items.controller.js';
@@ -77,6 +78,7 @@ export class AppModule {
         GetScorecardController,
         GetScorecardEvidenceController,
         GetEvidenceController,
+        GetLateFactsController,
         ListCampaignsController,
         ListRetrosController,
         ListOpenActionItemsController,

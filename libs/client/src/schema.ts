@@ -79,7 +79,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The action items of huddles and retros not completed by T (now, or as of asOf), with owners and due dates; overdue ones flagged */
+    /** The action items of huddles and retros not completed by T (now, or as of asOf), with owners and due dates, the earliest due first; overdue ones flagged */
     get: operations['ListOpenActionItems'];
     put?: never;
     post?: never;
@@ -796,6 +796,23 @@ export interface paths {
     };
     /** The facts behind one figure of a period’s scorecard (now, or as of asOf): each with the event that recorded it — type, business time, who, stream, position, hash */
     get: operations['GetScorecardEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/scorecards/{period}/late-facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed a period’s scorecard after an instant: its facts that happened before `since` and were recorded after it (a backfill, a late call log), each with its event */
+    get: operations['GetLateFacts'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1725,6 +1742,74 @@ export interface components {
       rootHash: string;
       treeSize: number;
     };
+    LateFactDto: {
+      /**
+       * @description The person acting in the business (an id; names are personal data), or null
+       * @example p-07
+       */
+      actor: string | null;
+      /** @description Money in minor units, for the facts of the money figures; else null */
+      amount: number | null;
+      /** @description The event’s link in the hash chain (SHA-256, hex) */
+      hash: string;
+      /**
+       * @description What the fact counts as
+       * @example lead-followed-up
+       * @enum {string}
+       */
+      kind:
+        | 'goal-set'
+        | 'deal-closed'
+        | 'lead-handed-off'
+        | 'lead-followed-up'
+        | 'lead-accepted'
+        | 'lead-rejected'
+        | 'campaign-launched'
+        | 'briefing-acknowledged'
+        | 'blindside-reported'
+        | 'objection-logged'
+        | 'huddle-held'
+        | 'action-item-opened'
+        | 'action-item-completed'
+        | 'win-celebrated'
+        | 'blame-flagged';
+      /**
+       * Format: date-time
+       * @description Business time: when it happened
+       */
+      occurredAt: string;
+      /**
+       * @description Global position: GET /v1/events/{position} (scope audit) gives the whole event
+       * @example 17
+       */
+      position: number;
+      /**
+       * Format: date-time
+       * @description Knowledge time: when the ledger recorded it
+       */
+      recordedAt: string;
+      /** @example deal-d-0042 */
+      streamId: string;
+      /**
+       * @description What the fact is about: a deal, lead, campaign, objection, huddle or action item id
+       * @example lead-0042
+       */
+      subject: string;
+      /** @example DealRecorded */
+      type: string;
+    };
+    LateFactsDto: {
+      /** @description By position */
+      events: components['schemas']['LateFactDto'][];
+      /** @description URL of the next page; null on the last */
+      next: string | null;
+      /** @example 2026-W47 */
+      period: string;
+      /** Format: date-time */
+      since: string;
+      /** @description How many facts were recorded late (all pages) */
+      total: number;
+    };
     LaunchCampaignDto: {
       /** @example Mid-market customers on monthly plans */
       audience: string;
@@ -1922,8 +2007,10 @@ export interface components {
       subject: string;
     };
     OpenActionItemsDto: {
-      /** @description The earliest due first */
+      /** @description The earliest due first, at most limit */
       items: components['schemas']['OpenActionItemDto'][];
+      /** @description How many items are open at T (all of them) */
+      total: number;
     };
     OpenRetroDto: {
       /**
@@ -2817,6 +2904,8 @@ export interface operations {
       query?: {
         /** @description Answer with only the events recorded at or before this instant (and evaluate at it). From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
         asOf?: string;
+        /** @description Items at most */
+        limit?: number;
         /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
         minPosition?: number;
       };
@@ -7722,6 +7811,95 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ScorecardEvidenceDto'];
+        };
+      };
+      /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (read) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The read model has not reached minPosition within LEDGER_READ_WAIT_MS, or the database is unavailable */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  GetLateFacts: {
+    parameters: {
+      query: {
+        /** @description Facts per page */
+        limit?: number;
+        /** @description Wait (up to LEDGER_READ_WAIT_MS, 5 s by default, then 503 with Retry-After) until the read model includes this global position */
+        minPosition?: number;
+        /** @description Facts to pass over (paging) */
+        offset?: number;
+        /** @description The instant compared with now: facts that happened before it and were recorded after it. From 1970-01-01T00:00:00.000Z to 2199-12-31T23:59:59.999Z (UTC). */
+        since: string;
+      };
+      header?: never;
+      path: {
+        /** @description an ISO week YYYY-Www, a month YYYY-MM or a quarter YYYY-Qn that exists, of a year 1970–2199 (week 53 only in years that have one) */
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LateFactsDto'];
         };
       };
       /** @description A parameter is not valid (asOf, minPosition, an id or a period): errors names it and the rule */

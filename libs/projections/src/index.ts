@@ -32,3 +32,5 @@ export * from './scorecard/evidence/scorecard-evidence.query.js';
 export * from './scorecard/action-items/open-action-items.query.js';
 export * from './campaign-view/campaigns-of-period.query.js';
 export * from './retro-board/retros-of-period.query.js';
+export * from './scorecard/evidence/late-facts.query.js';
+export { SCORECARD_FACT_KINDS, type ScorecardFactKind } from './scorecard/scorecard-fact.js';

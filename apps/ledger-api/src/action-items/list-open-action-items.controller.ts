@@ -1,10 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { openActionItemsQuery } from '#projections';
-import { AsOfQuery } from '../projections/as-of.dto.js';
 import { ReadModels } from '../projections/read-models.js';
 import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
-import { OpenActionItemsDto } from './open-action-items.response.js';
+import { OpenActionItemsDto, OpenActionItemsQuery } from './open-action-items.response.js';
 
 @ApiTags('huddles')
 @Controller('v1/action-items')
@@ -15,10 +14,10 @@ export class ListOpenActionItemsController {
   @ReadEndpoint({
     operationId: 'ListOpenActionItems',
     summary:
-      'The action items of huddles and retros not completed by T (now, or as of asOf), with owners and due dates; overdue ones flagged',
+      'The action items of huddles and retros not completed by T (now, or as of asOf), with owners and due dates, the earliest due first; overdue ones flagged',
     type: OpenActionItemsDto,
   })
-  async list(@Query() query: AsOfQuery): Promise<OpenActionItemsDto> {
-    return { items: await this.readModels.read(openActionItemsQuery, {}, query) };
+  list(@Query() query: OpenActionItemsQuery): Promise<OpenActionItemsDto> {
+    return this.readModels.read(openActionItemsQuery, { limit: query.limit }, query);
   }
 }

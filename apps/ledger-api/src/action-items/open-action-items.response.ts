@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { OpenActionItem } from '#projections';
 import { sameShape } from '../contract/same-shape.js';
+import { QueryInteger } from '../http/field-rules.js';
+import { AsOfQuery } from '../projections/as-of.dto.js';
 
 class OpenActionItemDto {
   @ApiProperty({ example: 'huddle/h-2026-w49/ai-1', description: '<source>/<sourceId>/<actionItemId>' })
@@ -20,7 +22,15 @@ class OpenActionItemDto {
 
 sameShape<OpenActionItem, OpenActionItemDto>(true);
 
+export class OpenActionItemsQuery extends AsOfQuery {
+  @QueryInteger({ minimum: 1, maximum: 1000, example: 50, default: 200, description: 'Items at most' })
+  limit: number = 200;
+}
+
 export class OpenActionItemsDto {
-  @ApiProperty({ type: [OpenActionItemDto], description: 'The earliest due first' })
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many items are open at T (all of them)' })
+  total!: number;
+
+  @ApiProperty({ type: [OpenActionItemDto], description: 'The earliest due first, at most limit' })
   items!: OpenActionItemDto[];
 }

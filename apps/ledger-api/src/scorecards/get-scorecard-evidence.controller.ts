@@ -4,7 +4,7 @@ import type { Period } from '#domain';
 import type { EventStore } from '#event-store';
 import { scorecardEvidenceQuery } from '#projections';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
-import { summarizeEvents } from '../evidence/event-summaries.js';
+import { factPage } from '../evidence/fact-page.js';
 import { ReadModels } from '../projections/read-models.js';
 import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
 import { PeriodParam, PeriodPipe } from './period.pipe.js';
@@ -45,25 +45,14 @@ export class GetScorecardEvidenceController {
       { period, metric: query.metric },
       query,
     );
-    const page = facts.slice(query.offset, query.offset + query.limit);
-    const summaries = await summarizeEvents(
-      this.store,
-      page.map((fact) => fact.position),
-    );
-    const end = query.offset + page.length;
+    const { total, events, nextOffset } = await factPage(this.store, facts, query);
     return {
       period: period.text,
       metric: query.metric,
       at,
-      total: facts.length,
-      // A fact's event is in the log: the read model folded it from there.
-      events: page.flatMap((fact) => {
-        const summary = summaries.get(fact.position);
-        return summary
-          ? [{ ...summary, occurredAt: fact.occurredAt, subject: fact.subject, amount: fact.amount }]
-          : [];
-      }),
-      next: end < facts.length ? nextLink(period.text, query, end) : null,
+      total,
+      events,
+      next: nextOffset === null ? null : nextLink(period.text, query, nextOffset),
     };
   }
 }

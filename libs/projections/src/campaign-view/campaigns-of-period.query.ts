@@ -1,6 +1,6 @@
 import type { Period } from '#domain';
 import type { ReadModelQuery } from '../runner/read-model-query.js';
-import { knownUpTo } from '../shared/as-of.js';
+import { activeInPeriod } from '../shared/active-in-period.js';
 import { campaignViewProjection } from './campaign-view.projection.js';
 import { type CampaignView, readCampaignView } from './campaign-view.query.js';
 
@@ -15,13 +15,9 @@ export const MAX_CAMPAIGNS_OF_PERIOD = 200;
 export const campaignsOfPeriodQuery: ReadModelQuery<{ period: Period }, CampaignView[]> = {
   reads: [campaignViewProjection],
   run: async (db, { period }, at) => {
-    const ids = await db.query<{ campaign_id: string }>(
-      `SELECT campaign_id FROM rm_campaign_facts
-       WHERE occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz AND recorded_at <= $3::timestamptz
-       GROUP BY campaign_id ORDER BY max(occurred_at) DESC, campaign_id LIMIT ${MAX_CAMPAIGNS_OF_PERIOD}`,
-      [period.start, period.end, knownUpTo(at.asOf)],
-    );
-    const views = await Promise.all(ids.map(({ campaign_id }) => readCampaignView(db, campaign_id, at)));
+    const table = { table: 'rm_campaign_facts', id: 'campaign_id', limit: MAX_CAMPAIGNS_OF_PERIOD };
+    const ids = await activeInPeriod(db, table, period, at);
+    const views = await Promise.all(ids.map((id) => readCampaignView(db, id, at)));
     return views.filter((view): view is CampaignView => view !== null);
   },
 };

@@ -29,6 +29,28 @@ export type ScorecardFact = { subject: string; occurredAt: string } & (
   | { kind: 'blame-flagged' }
 );
 
+export type ScorecardFactKind = ScorecardFact['kind'];
+
+/** Every kind of fact, for documents and checks: a kind left out fails to compile. */
+const KINDS: Record<ScorecardFactKind, true> = {
+  'goal-set': true,
+  'deal-closed': true,
+  'lead-handed-off': true,
+  'lead-followed-up': true,
+  'lead-accepted': true,
+  'lead-rejected': true,
+  'campaign-launched': true,
+  'briefing-acknowledged': true,
+  'blindside-reported': true,
+  'objection-logged': true,
+  'huddle-held': true,
+  'action-item-opened': true,
+  'action-item-completed': true,
+  'win-celebrated': true,
+  'blame-flagged': true,
+};
+export const SCORECARD_FACT_KINDS = Object.keys(KINDS) as ScorecardFactKind[];
+
 /**
  * The typed columns of rm_scorecard_facts, each with one meaning whatever the
  * kind: `code` is what a kind is counted by (an outcome, a category, a reason),

@@ -29,23 +29,28 @@ interface Row {
   person_id: string;
   detail: { description: string };
   position: string;
+  total: string;
 }
 
-/** Every item opened by T (business time, known at asOf) and not completed by T; the most overdue first. */
-export const openActionItemsQuery: ReadModelQuery<Record<string, never>, OpenActionItem[]> = {
+/** The items opened by T (business time, known at asOf) and not completed by T, the earliest due first, at most `limit`; and how many there are. */
+export const openActionItemsQuery: ReadModelQuery<
+  { limit: number },
+  { total: number; items: OpenActionItem[] }
+> = {
   reads: [scorecardFactsProjection],
-  run: async (db, _params, { asOf, now }) => {
+  run: async (db, { limit }, { asOf, now }) => {
     const t = (asOf ?? now).toISOString();
     const rows = await db.query<Row>(
-      `SELECT i.subject, i.occurred_at, i.due_at, i.person_id, i.detail, i.position FROM rm_scorecard_facts i
+      `SELECT i.subject, i.occurred_at, i.due_at, i.person_id, i.detail, i.position, count(*) OVER () AS total
+       FROM rm_scorecard_facts i
        WHERE i.kind = 'action-item-opened' AND i.occurred_at <= $1::timestamptz AND i.recorded_at <= $2::timestamptz
          AND NOT EXISTS (SELECT 1 FROM rm_scorecard_facts c
            WHERE c.kind = 'action-item-completed' AND c.subject = i.subject
              AND c.occurred_at <= $1::timestamptz AND c.recorded_at <= $2::timestamptz)
-       ORDER BY i.due_at, i.subject`,
-      [t, knownUpTo(asOf)],
+       ORDER BY i.due_at, i.subject LIMIT $3`,
+      [t, knownUpTo(asOf), limit],
     );
-    return rows.map((row) => {
+    const items = rows.map((row) => {
       const [source, sourceId, actionItemId] = row.subject.split('/') as ['huddle' | 'retro', string, string];
       return {
         subject: row.subject,
@@ -60,5 +65,6 @@ export const openActionItemsQuery: ReadModelQuery<Record<string, never>, OpenAct
         position: Number(row.position),
       };
     });
+    return { total: Number(rows[0]?.total ?? 0), items };
   },
 };
