@@ -14,8 +14,9 @@ import { type PostTally, emptyTally, postSitting } from './demo-post.js';
 
 const USAGE = `ledger demo [--force] ${URL_USAGE}
     fills an empty ledger with twelve weeks of made-up history, some facts recorded late, and makes a leader
-    and a viewer key; --force posts into a ledger that has events (a rerun after a crash adds only what is
-    missing)   (LEDGER_API_KEY: an admin key)`;
+    and a viewer key; --force posts into a ledger that has events: it resumes an interrupted demo of the same
+    week (what is there already is not posted again), and never belongs on a real ledger, which keeps
+    everything   (LEDGER_API_KEY: an admin key)`;
 
 /** The pause between the sittings, with the instant remembered in its middle. */
 const PAUSE_MS = 1_500;
