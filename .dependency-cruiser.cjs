@@ -51,6 +51,17 @@ module.exports = {
       to: { path: '^(apps|libs/(?!client/))' },
     },
     {
+      name: 'dashboard-speaks-through-the-client',
+      comment:
+        'The leadership page reaches the ledger only through the typed client; of the domain it shares the period arithmetic alone.',
+      severity: 'error',
+      from: { path: '^apps/dashboard/' },
+      to: {
+        path: '^(apps|libs)/',
+        pathNot: '^apps/dashboard/|^libs/client/|^libs/domain/src/shared/(period|ledger-time)\\.ts$',
+      },
+    },
+    {
       name: 'projections-use-domain-and-event-store-only',
       severity: 'error',
       from: { path: '^libs/projections/', pathNot: notTests },

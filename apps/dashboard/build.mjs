@@ -15,7 +15,8 @@ await build({
   outdir: join(out, 'assets'),
   bundle: true,
   minify: true,
-  sourcemap: 'linked',
+  // No source map: the page is served to anyone, and its source and build paths need not be.
+  sourcemap: false,
   format: 'esm',
   target: 'es2022',
   jsx: 'automatic',

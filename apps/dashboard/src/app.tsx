@@ -21,7 +21,7 @@ const useRoute = (): [Route, (change: Partial<Route>) => void] => {
 };
 
 /** A stored key is tried again on reload; a key that no longer works sends the reader to sign in. */
-const useSession = (): [
+const useStoredSession = (): [
   Session | null | 'opening',
   (credentials: string | null, session?: Session) => void,
 ] => {
@@ -42,9 +42,11 @@ const useSession = (): [
 };
 
 export const App = () => {
-  const [session, setSession] = useSession();
+  const [session, setSession] = useStoredSession();
   const [route, go] = useRoute();
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
+  // Following a link out of the evidence (to an event) closes it.
+  useEffect(() => setEvidence(null), [formatRoute(route)]);
   if (session === 'opening') return <p role="status">Opening…</p>;
   if (session === null)
     return <SignIn onSignedIn={(credentials, opened) => setSession(credentials, opened)} />;
@@ -73,7 +75,7 @@ export const App = () => {
       </nav>
       <Toolbar route={route} go={go} />
       <main id="main">
-        <ViewOf route={route} onEvidence={setEvidence} />
+        <ViewOf route={route} go={go} onEvidence={setEvidence} />
       </main>
       {evidence && <EvidenceDialog request={evidence} onClose={() => setEvidence(null)} />}
     </SessionContext.Provider>

@@ -35,5 +35,6 @@ export const isMoney = (metric: EvidenceMetric): boolean => metric.startsWith('r
 export const figureOf = (card: Scorecard, metric: EvidenceMetric): number => {
   const [section, name] = metric.split('.') as [keyof Scorecard, string];
   const value = (card[section] as unknown as Record<string, unknown>)[name];
-  return typeof value === 'number' ? value : 0;
+  if (typeof value !== 'number') throw new Error(`the scorecard has no figure ${metric}`);
+  return value;
 };

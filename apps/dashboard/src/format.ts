@@ -17,6 +17,8 @@ export const minutes = (value: number | null): string => {
 };
 
 /** An instant as a reader in any zone sees it, with the zone said (UTC). */
-export const instant = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+export const instant = (iso: string): string =>
+  `${new Date(iso).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 
 export const shortHash = (hash: string): string => `${hash.slice(0, 10)}…`;
+export const day = (iso: string): string => iso.slice(0, 10);

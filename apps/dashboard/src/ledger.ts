@@ -33,3 +33,6 @@ export const storeCredentials = (credentials: string | null): void => {
 
 export const ledgerClient = (credentials: string): LedgerClient =>
   createLedgerClient({ baseUrl: window.location.origin, credentials });
+
+/** The query of a read at T: asOf when replaying, nothing when live. */
+export const asOfQuery = (asOf: string | null): { asOf?: string } => (asOf ? { asOf } : {});

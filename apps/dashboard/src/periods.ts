@@ -38,3 +38,9 @@ export const periodLabel = (period: string): string => {
   if (parsed.kind === 'quarter') return `${part} ${year}`;
   return new Date(parsed.start).toLocaleString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 };
+
+export const periodBounds = (period: string): { start: string; end: string } => {
+  const parsed = parsePeriod(period);
+  if (parsed === null) throw new RangeError(`${period} is not a period`);
+  return { start: parsed.start, end: parsed.end };
+};

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { LedgerClient } from '#client';
 import { answer, ledgerClient } from './ledger.js';
+import { periodAt } from './periods.js';
 
 /** What the signed-in key may see: the client, and display names only with personal-data. */
 export interface Session {
@@ -11,6 +12,8 @@ export interface Session {
   team: Map<string, 'sales' | 'marketing'>;
   /** Whether the key reads whole events (scope audit), for the event view. */
   audit: boolean;
+  /** The ledger's currency (ISO 4217): money is in its minor units. */
+  currency: string;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -27,13 +30,20 @@ export const useSession = (): Session => {
  */
 export const openSession = async (credentials: string): Promise<Session> => {
   const client = ledgerClient(credentials);
-  const { members } = await answer(client.GET('/v1/team-members'));
+  const [{ members }, card, events] = await Promise.all([
+    answer(client.GET('/v1/team-members')),
+    answer(
+      client.GET('/v1/scorecards/{period}', { params: { path: { period: periodAt('week', new Date()) } } }),
+    ),
+    client.GET('/v1/events', { params: { query: { limit: 1 } } }),
+  ]);
   const named = members.filter((m) => typeof m.displayName === 'string');
-  const audit = (await client.GET('/v1/events', { params: { query: { limit: 1 } } })).response.ok;
+  const audit = events.response.ok;
   return {
     client,
     names: named.length > 0 ? new Map(named.map((m) => [m.personId, m.displayName as string])) : null,
     team: new Map(members.map((m) => [m.personId, m.team])),
     audit,
+    currency: card.revenue.currency,
   };
 };

@@ -132,7 +132,8 @@ export const TILES: readonly Tile[] = [
       { label: 'opened', metric: 'actionItems.opened', text: count(c.actionItems.opened) },
       { label: 'completed', metric: 'actionItems.completed', text: count(c.actionItems.completed) },
     ],
-    definition: 'Action items opened in the period (huddles, retros), due before now and not completed.',
+    definition:
+      'Action items opened in the period (huddles, retros), due before T (now, or the as-of instant) and not completed by then.',
   },
   {
     id: 'celebrations',

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { isMoney } from '../figures.js';
-import { answer } from '../ledger.js';
+import { instant } from '../format.js';
+import { answer, asOfQuery } from '../ledger.js';
 import { useSession } from '../session.js';
 import type { EvidenceMetric } from '../tiles.js';
 import { EventTable } from './event-table.js';
@@ -27,7 +28,7 @@ export const EvidenceDialog = ({ request, onClose }: { request: EvidenceRequest;
     () =>
       answer(
         client.GET('/v1/scorecards/{period}/evidence', {
-          params: { path: { period }, query: { metric, ...(asOf ? { asOf } : {}) } },
+          params: { path: { period }, query: { metric, ...asOfQuery(asOf) } },
         }),
       ),
     [period, metric, asOf],
@@ -47,7 +48,7 @@ export const EvidenceDialog = ({ request, onClose }: { request: EvidenceRequest;
             <p>
               <strong data-testid="evidence-total">{evidence.total}</strong>{' '}
               {evidence.total === 1 ? 'fact' : 'facts'} counted by <code>{metric}</code> for {period}, as the
-              ledger knew it at {evidence.at}.
+              ledger knew it at {instant(evidence.at)}.
               {evidence.next && ` The first ${evidence.events.length} are listed.`}
             </p>
             <EventTable

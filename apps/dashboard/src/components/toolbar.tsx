@@ -1,13 +1,24 @@
-import { PERIOD_KINDS, type PeriodKind, kindOf, periodAt, periodLabel, shiftPeriod } from '../periods.js';
+import {
+  PERIOD_KINDS,
+  type PeriodKind,
+  kindOf,
+  periodAt,
+  periodBounds,
+  periodLabel,
+  shiftPeriod,
+} from '../periods.js';
 import type { Route } from '../route.js';
 import { AsOfControl } from './as-of-control.js';
 
 /** The period picker (kind, previous, next) and the as-of control: every view follows them. */
 export const Toolbar = ({ route, go }: { route: Route; go: (change: Partial<Route>) => void }) => {
   const kind = kindOf(route.period);
-  const reference = route.asOf ? new Date(route.asOf) : new Date();
+  // Another kind of period around the one shown: the one holding T if this period does, else its first day.
+  const t = route.asOf ? new Date(route.asOf) : new Date();
+  const { start, end } = periodBounds(route.period);
+  const reference = t >= new Date(start) && t < new Date(end) ? t : new Date(start);
   return (
-    <div class="toolbar" role="group" aria-label="Period and time">
+    <div class="toolbar" role="region" aria-label="Period and time">
       <label>
         Period{' '}
         <select
@@ -24,6 +35,7 @@ export const Toolbar = ({ route, go }: { route: Route; go: (change: Partial<Rout
       <button
         type="button"
         onClick={() => go({ period: shiftPeriod(route.period, -1) })}
+        disabled={shiftPeriod(route.period, -1) === route.period}
         aria-label="Previous period"
       >
         ◀
@@ -34,6 +46,7 @@ export const Toolbar = ({ route, go }: { route: Route; go: (change: Partial<Rout
       <button
         type="button"
         onClick={() => go({ period: shiftPeriod(route.period, 1) })}
+        disabled={shiftPeriod(route.period, 1) === route.period}
         aria-label="Next period"
       >
         ▶

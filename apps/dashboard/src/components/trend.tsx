@@ -34,7 +34,8 @@ export const Trend = ({
     );
     return () => plot.destroy();
   }, [values.join(',')]);
-  return (
-    <div ref={box} class="trend" role="img" aria-label={`${label} over ${periods[0]} to ${periods.at(-1)}`} />
+  const said = values.map(
+    (value, i) => `${periods[i]} ${value === null ? 'none' : Number(value.toFixed(2))}`,
   );
+  return <div ref={box} class="trend" role="img" aria-label={`${label}: ${said.join(', ')}`} />;
 };

@@ -1,11 +1,14 @@
 import type { AlignmentHealth } from '#client';
-import { answer } from '../ledger.js';
+import { answer, asOfQuery } from '../ledger.js';
 import { instant } from '../format.js';
 import { useSession } from '../session.js';
 import { SIGNS } from '../signs.js';
 import { EventTable } from '../components/event-table.js';
 import { Show } from '../components/loading.js';
 import { useLoad } from '../components/use-load.js';
+
+/** GetEvidence answers up to this many positions at once. */
+const MAX_POSITIONS = 200;
 
 const SignEvidence = ({ positions, label }: { positions: number[]; label: string }) => {
   const { client } = useSession();
@@ -15,7 +18,7 @@ const SignEvidence = ({ positions, label }: { positions: number[]; label: string
         ? Promise.resolve({ events: [], missing: [] })
         : answer(
             client.GET('/v1/evidence', {
-              params: { query: { positions: positions.slice(0, 200).join(',') } },
+              params: { query: { positions: positions.slice(0, MAX_POSITIONS).join(',') } },
             }),
           ),
     [positions.join(',')],
@@ -57,7 +60,7 @@ const Signs = ({ health }: { health: AlignmentHealth }) => (
 export const HealthView = ({ asOf }: { asOf: string | null }) => {
   const { client } = useSession();
   const loaded = useLoad(
-    () => answer(client.GET('/v1/alignment-health', { params: { query: asOf ? { asOf } : {} } })),
+    () => answer(client.GET('/v1/alignment-health', { params: { query: asOfQuery(asOf) } })),
     [asOf],
   );
   return (

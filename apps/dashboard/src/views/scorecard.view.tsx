@@ -1,7 +1,7 @@
 import type { Scorecard } from '#client';
 import { EVIDENCE_METRICS, figureOf, isMoney, metricLabel } from '../figures.js';
 import { count, money } from '../format.js';
-import { answer } from '../ledger.js';
+import { answer, asOfQuery } from '../ledger.js';
 import { lastPeriods, periodLabel } from '../periods.js';
 import { useSession } from '../session.js';
 import { TILES, type EvidenceMetric } from '../tiles.js';
@@ -20,7 +20,7 @@ export const useScorecard = (period: string, asOf: string | null) => {
     () =>
       answer(
         client.GET('/v1/scorecards/{period}', {
-          params: { path: { period }, query: asOf ? { asOf } : {} },
+          params: { path: { period }, query: asOfQuery(asOf) },
         }),
       ),
     [period, asOf],
@@ -127,18 +127,24 @@ export const ScorecardView = ({
 }) => {
   const { client } = useSession();
   const card = useScorecard(period, asOf);
+  // The trend's other cards are asked for once the period's own card is shown, which it reuses.
+  const shown = card.state === 'done' ? card.data : null;
   const trend = useLoad(
     () =>
-      Promise.all(
-        lastPeriods(period, TREND_PERIODS).map((p) =>
-          answer(
-            client.GET('/v1/scorecards/{period}', {
-              params: { path: { period: p }, query: asOf ? { asOf } : {} },
-            }),
-          ),
-        ),
-      ),
-    [period, asOf],
+      shown
+        ? Promise.all(
+            lastPeriods(period, TREND_PERIODS).map((p) =>
+              p === period
+                ? shown
+                : answer(
+                    client.GET('/v1/scorecards/{period}', {
+                      params: { path: { period: p }, query: asOfQuery(asOf) },
+                    }),
+                  ),
+            ),
+          )
+        : new Promise<Scorecard[]>(() => undefined),
+    [period, asOf, shown !== null],
   );
   const open: OpenEvidence = (request) => onEvidence({ ...request, asOf });
   return (
