@@ -243,9 +243,9 @@ describe('the request side of the OpenAPI document', () => {
     );
     expect(ids.length).toBeGreaterThan(20);
     for (const id of ids) expect([id.name, id.schema.pattern]).toEqual([id.name, '^[A-Za-z0-9._:-]{1,64}$']);
-    // In paths (GetScorecard, GetScorecardEvidence, SetSharedGoal) and queries (ListCampaigns, ListRetros).
+    // In paths (GetScorecard, GetScorecardEvidence, GetLateFacts, SetSharedGoal) and queries (ListCampaigns, ListRetros).
     const periods = params.filter((p) => p.name === 'period');
-    expect(periods.map((p) => p.in).sort()).toEqual(['path', 'path', 'path', 'query', 'query']);
+    expect(periods.map((p) => p.in).sort()).toEqual(['path', 'path', 'path', 'path', 'query', 'query']);
     for (const period of periods) expect(period.schema.pattern).toContain('19[7-9]');
     for (const name of ['minPosition', 'fromRevision', 'limit']) {
       expect(params.filter((p) => p.name === name).every((p) => p.schema.type === 'integer')).toBe(true);

@@ -129,6 +129,14 @@ describe('the dashboard in Chromium, on PGlite with the demo', () => {
       expect({ metric, total }).toEqual({ metric, total: figure(card, metric) });
       await close('Escape');
     }
+    // A ratio's headline opens its numerator's facts: the covered objections over those logged are the coverage.
+    const { total: covered } = await openEvidence(
+      page.locator('[data-testid=figure-objection-coverage] button'),
+    );
+    expect(card.objections.logged === 0 ? null : covered / card.objections.logged).toBe(
+      card.objections.coverage,
+    );
+    await close('Escape');
   }, 120_000);
 
   it('follows an event of the evidence to its own page, leaving the dialog', async () => {

@@ -15,7 +15,9 @@ const LABELS: Record<EvidenceMetric, string> = {
   'campaigns.launched': 'Campaigns launched',
   'campaigns.reviewedBeforeLaunch': 'Launches reviewed by sales first',
   'campaigns.blindsides': 'Blindsides reported',
+  'campaigns.briefingCoverage': 'Briefing acknowledgements counted by coverage',
   'objections.logged': 'Objections logged',
+  'objections.coverage': 'Objections with live content',
   'huddles.held': 'Huddles held',
   'huddles.joint': 'Joint huddles',
   'actionItems.opened': 'Action items opened',
@@ -25,7 +27,11 @@ const LABELS: Record<EvidenceMetric, string> = {
   'blame.flagged': 'Blame-flagged notes',
 };
 
-export const EVIDENCE_METRICS = Object.keys(LABELS) as EvidenceMetric[];
+/** Ratios: their evidence is their numerator's facts, and their figure is no count. */
+const RATIOS: readonly EvidenceMetric[] = ['campaigns.briefingCoverage', 'objections.coverage'];
+
+/** The figures that count facts (or sum money): each is the total of its evidence. */
+export const COUNTED_FIGURES = (Object.keys(LABELS) as EvidenceMetric[]).filter((m) => !RATIOS.includes(m));
 
 export const metricLabel = (metric: EvidenceMetric): string => LABELS[metric];
 

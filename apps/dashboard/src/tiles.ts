@@ -13,6 +13,8 @@ export interface Tile {
   /** The number plotted over the last periods; null where it cannot be computed. */
   value: (card: Scorecard) => number | null;
   display: (card: Scorecard) => string;
+  /** The facts the headline counts (for a ratio, its numerator's), which clicking it opens. */
+  headline?: EvidenceMetric;
   /** The figures under the headline, each opening its facts. */
   parts: (card: Scorecard) => { label: string; metric: EvidenceMetric; text: string }[];
   definition: string;
@@ -26,6 +28,7 @@ export const TILES: readonly Tile[] = [
     label: 'Revenue won vs shared goal',
     value: (c) => c.revenue.attainment,
     display: (c) => percent(c.revenue.attainment),
+    headline: 'revenue.won',
     parts: (c) => [
       { label: 'won', metric: 'revenue.won', text: money(c.revenue.won, currencyOf(c)) },
       {
@@ -42,6 +45,7 @@ export const TILES: readonly Tile[] = [
     label: 'Win rate',
     value: (c) => c.deals.winRate,
     display: (c) => percent(c.deals.winRate),
+    headline: 'deals.won',
     parts: (c) => [
       { label: 'won', metric: 'deals.won', text: count(c.deals.won) },
       { label: 'lost', metric: 'deals.lost', text: count(c.deals.lost) },
@@ -53,6 +57,7 @@ export const TILES: readonly Tile[] = [
     label: 'Lead SLA compliance',
     value: (c) => c.leads.slaCompliance,
     display: (c) => percent(c.leads.slaCompliance),
+    headline: 'leads.withinSla',
     parts: (c) => [
       { label: 'within SLA', metric: 'leads.withinSla', text: count(c.leads.withinSla) },
       { label: 'breached', metric: 'leads.breached', text: count(c.leads.breached) },
@@ -75,6 +80,7 @@ export const TILES: readonly Tile[] = [
     label: 'Briefing coverage',
     value: (c) => c.campaigns.briefingCoverage,
     display: (c) => percent(c.campaigns.briefingCoverage),
+    headline: 'campaigns.briefingCoverage',
     parts: (c) => [
       { label: 'launches', metric: 'campaigns.launched', text: count(c.campaigns.launched) },
       { label: 'blindsides', metric: 'campaigns.blindsides', text: count(c.campaigns.blindsides) },
@@ -88,6 +94,7 @@ export const TILES: readonly Tile[] = [
     value: (c) =>
       c.campaigns.launched === 0 ? null : c.campaigns.reviewedBeforeLaunch / c.campaigns.launched,
     display: (c) => `${c.campaigns.reviewedBeforeLaunch} of ${c.campaigns.launched}`,
+    headline: 'campaigns.reviewedBeforeLaunch',
     parts: (c) => [
       {
         label: 'reviewed',
@@ -104,6 +111,7 @@ export const TILES: readonly Tile[] = [
     label: 'Objection coverage',
     value: (c) => c.objections.coverage,
     display: (c) => percent(c.objections.coverage),
+    headline: 'objections.coverage',
     parts: (c) => [
       { label: 'objections logged', metric: 'objections.logged', text: count(c.objections.logged) },
     ],
@@ -115,6 +123,7 @@ export const TILES: readonly Tile[] = [
     label: 'Joint huddle cadence',
     value: (c) => c.huddles.weeklyCadence,
     display: (c) => percent(c.huddles.weeklyCadence),
+    headline: 'huddles.joint',
     parts: (c) => [
       { label: 'joint huddles', metric: 'huddles.joint', text: count(c.huddles.joint) },
       { label: 'all huddles', metric: 'huddles.held', text: count(c.huddles.held) },
@@ -127,6 +136,7 @@ export const TILES: readonly Tile[] = [
     label: 'Overdue action items',
     value: (c) => c.actionItems.overdue,
     display: (c) => count(c.actionItems.overdue),
+    headline: 'actionItems.overdue',
     parts: (c) => [
       { label: 'overdue', metric: 'actionItems.overdue', text: count(c.actionItems.overdue) },
       { label: 'opened', metric: 'actionItems.opened', text: count(c.actionItems.opened) },
@@ -140,6 +150,7 @@ export const TILES: readonly Tile[] = [
     label: 'Joint celebrations',
     value: (c) => c.celebrations.joint,
     display: (c) => count(c.celebrations.joint),
+    headline: 'celebrations.joint',
     parts: (c) => [{ label: 'joint', metric: 'celebrations.joint', text: count(c.celebrations.joint) }],
     definition: 'Wins celebrated with people of both teams present: shared credit for shared results.',
   },

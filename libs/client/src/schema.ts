@@ -2536,7 +2536,9 @@ export interface components {
         | 'campaigns.launched'
         | 'campaigns.reviewedBeforeLaunch'
         | 'campaigns.blindsides'
+        | 'campaigns.briefingCoverage'
         | 'objections.logged'
+        | 'objections.coverage'
         | 'huddles.held'
         | 'huddles.joint'
         | 'actionItems.opened'
@@ -7769,7 +7771,7 @@ export interface operations {
         asOf?: string;
         /** @description Facts per page */
         limit?: number;
-        /** @description A figure of the scorecard, by its path in the answer. Counts: total equals the figure; money (revenue.won, revenue.campaignInfluenced): the amounts sum to it */
+        /** @description A figure of the scorecard, by its path in the answer. Counts: total equals the figure; money (revenue.won, revenue.campaignInfluenced): the amounts sum to it; ratios (campaigns.briefingCoverage, objections.coverage): the facts of the numerator */
         metric:
           | 'revenue.won'
           | 'revenue.campaignInfluenced'
@@ -7783,7 +7785,9 @@ export interface operations {
           | 'campaigns.launched'
           | 'campaigns.reviewedBeforeLaunch'
           | 'campaigns.blindsides'
+          | 'campaigns.briefingCoverage'
           | 'objections.logged'
+          | 'objections.coverage'
           | 'huddles.held'
           | 'huddles.joint'
           | 'actionItems.opened'

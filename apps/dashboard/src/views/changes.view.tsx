@@ -1,5 +1,5 @@
 import type { Scorecard } from '#client';
-import { EVIDENCE_METRICS, figureOf, isMoney, metricLabel } from '../figures.js';
+import { COUNTED_FIGURES, figureOf, isMoney, metricLabel } from '../figures.js';
 import { count, instant, money } from '../format.js';
 import { answer } from '../ledger.js';
 import { periodAt, periodBounds, periodLabel } from '../periods.js';
@@ -27,7 +27,7 @@ const Comparison = ({ then, now }: { then: Scorecard; now: Scorecard }) => (
       </tr>
     </thead>
     <tbody>
-      {EVIDENCE_METRICS.map((metric) => {
+      {COUNTED_FIGURES.map((metric) => {
         const changed = figureOf(then, metric) !== figureOf(now, metric);
         return (
           <tr key={metric} class={changed ? 'changed' : undefined} data-changed={changed}>

@@ -1,10 +1,10 @@
 import type { Scorecard } from '#client';
-import { EVIDENCE_METRICS, figureOf, isMoney, metricLabel } from '../figures.js';
+import { COUNTED_FIGURES, figureOf, isMoney, metricLabel } from '../figures.js';
 import { count, money } from '../format.js';
 import { answer, asOfQuery } from '../ledger.js';
 import { lastPeriods, periodLabel } from '../periods.js';
 import { useSession } from '../session.js';
-import { TILES, type EvidenceMetric } from '../tiles.js';
+import { TILES, type EvidenceMetric, type Tile } from '../tiles.js';
 import { Show } from '../components/loading.js';
 import { Trend } from '../components/trend.js';
 import { useLoad } from '../components/use-load.js';
@@ -27,54 +27,60 @@ export const useScorecard = (period: string, asOf: string | null) => {
   );
 };
 
-const Tiles = ({
+const TileCard = ({
+  tile,
   card,
   trend,
   onEvidence,
 }: {
+  tile: Tile;
   card: Scorecard;
   trend: Scorecard[] | null;
   onEvidence: OpenEvidence;
-}) => (
-  <ul class="tiles">
-    {TILES.map((tile) => (
-      <li key={tile.id} class="tile" data-tile={tile.id}>
-        <h3 id={`tile-${tile.id}`}>{tile.label}</h3>
-        <p class="figure" data-testid={`figure-${tile.id}`}>
-          {tile.display(card)}
-        </p>
-        <p class="definition" id={`definition-${tile.id}`}>
-          {tile.definition}
-        </p>
-        <ul class="parts">
-          {tile.parts(card).map((part) => (
-            <li key={part.metric}>
-              <button
-                type="button"
-                class="figure-link"
-                aria-describedby={`definition-${tile.id}`}
-                onClick={() =>
-                  onEvidence({
-                    period: card.period,
-                    metric: part.metric,
-                    asOf: null,
-                    label: `${tile.label}: ${part.label}`,
-                    currency: card.revenue.currency,
-                  })
-                }
-              >
-                <span data-metric={part.metric}>{part.text}</span> {part.label}
-              </button>
-            </li>
-          ))}
-        </ul>
-        {trend && (
-          <Trend label={tile.label} values={trend.map(tile.value)} periods={trend.map((c) => c.period)} />
+}) => {
+  const open = (metric: EvidenceMetric, label: string) => () =>
+    onEvidence({ period: card.period, metric, asOf: null, label, currency: card.revenue.currency });
+  const described = `definition-${tile.id}`;
+  return (
+    <li class="tile" data-tile={tile.id}>
+      <h3 id={`tile-${tile.id}`}>{tile.label}</h3>
+      <p class="figure" data-testid={`figure-${tile.id}`}>
+        {tile.headline ? (
+          <button
+            type="button"
+            class="headline"
+            aria-describedby={described}
+            onClick={open(tile.headline, tile.label)}
+          >
+            {tile.display(card)}
+          </button>
+        ) : (
+          tile.display(card)
         )}
-      </li>
-    ))}
-  </ul>
-);
+      </p>
+      <p class="definition" id={described}>
+        {tile.definition}
+      </p>
+      <ul class="parts">
+        {tile.parts(card).map((part) => (
+          <li key={part.metric}>
+            <button
+              type="button"
+              class="figure-link"
+              aria-describedby={described}
+              onClick={open(part.metric, `${tile.label}: ${part.label}`)}
+            >
+              <span data-metric={part.metric}>{part.text}</span> {part.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {trend && (
+        <Trend label={tile.label} values={trend.map(tile.value)} periods={trend.map((c) => c.period)} />
+      )}
+    </li>
+  );
+};
 
 const AllFigures = ({ card, onEvidence }: { card: Scorecard; onEvidence: OpenEvidence }) => (
   <table class="figures">
@@ -86,7 +92,7 @@ const AllFigures = ({ card, onEvidence }: { card: Scorecard; onEvidence: OpenEvi
       </tr>
     </thead>
     <tbody>
-      {EVIDENCE_METRICS.map((metric: EvidenceMetric) => (
+      {COUNTED_FIGURES.map((metric: EvidenceMetric) => (
         <tr key={metric}>
           <th scope="row">{metricLabel(metric)}</th>
           <td>
@@ -115,21 +121,10 @@ const AllFigures = ({ card, onEvidence }: { card: Scorecard; onEvidence: OpenEvi
   </table>
 );
 
-/** The shared scorecard of a period: headline tiles with their trends, and every counted figure. */
-export const ScorecardView = ({
-  period,
-  asOf,
-  onEvidence,
-}: {
-  period: string;
-  asOf: string | null;
-  onEvidence: OpenEvidence;
-}) => {
+/** The cards of the last periods, asked for once the period's own card is shown (which it reuses). */
+const useTrend = (period: string, asOf: string | null, shown: Scorecard | null) => {
   const { client } = useSession();
-  const card = useScorecard(period, asOf);
-  // The trend's other cards are asked for once the period's own card is shown, which it reuses.
-  const shown = card.state === 'done' ? card.data : null;
-  const trend = useLoad(
+  return useLoad(
     () =>
       shown
         ? Promise.all(
@@ -146,6 +141,20 @@ export const ScorecardView = ({
         : new Promise<Scorecard[]>(() => undefined),
     [period, asOf, shown !== null],
   );
+};
+
+/** The shared scorecard of a period: headline tiles with their trends, and every counted figure. */
+export const ScorecardView = ({
+  period,
+  asOf,
+  onEvidence,
+}: {
+  period: string;
+  asOf: string | null;
+  onEvidence: OpenEvidence;
+}) => {
+  const card = useScorecard(period, asOf);
+  const trend = useTrend(period, asOf, card.state === 'done' ? card.data : null);
   const open: OpenEvidence = (request) => onEvidence({ ...request, asOf });
   return (
     <section aria-labelledby="view-title">
@@ -159,7 +168,17 @@ export const ScorecardView = ({
                 : 'No shared goal set for this period.'}{' '}
               Trends: the last {TREND_PERIODS} periods.
             </p>
-            <Tiles card={data} trend={trend.state === 'done' ? trend.data : null} onEvidence={open} />
+            <ul class="tiles">
+              {TILES.map((tile) => (
+                <TileCard
+                  key={tile.id}
+                  tile={tile}
+                  card={data}
+                  trend={trend.state === 'done' ? trend.data : null}
+                  onEvidence={open}
+                />
+              ))}
+            </ul>
             <AllFigures card={data} onEvidence={open} />
           </>
         )}

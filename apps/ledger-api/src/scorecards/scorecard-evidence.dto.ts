@@ -4,6 +4,7 @@ import {
   EVIDENCE_METRICS,
   type EvidenceMetric,
   MONEY_METRICS,
+  RATIO_METRICS,
   SCORECARD_FACT_KINDS,
   type ScorecardFactKind,
 } from '#projections';
@@ -31,7 +32,7 @@ export class ScorecardEvidenceQuery extends IntersectionType(AsOfQuery, FactPage
   @ApiProperty({
     enum: EVIDENCE_METRICS,
     example: 'leads.breached',
-    description: `A figure of the scorecard, by its path in the answer. Counts: total equals the figure; money (${MONEY_METRICS.join(', ')}): the amounts sum to it`,
+    description: `A figure of the scorecard, by its path in the answer. Counts: total equals the figure; money (${MONEY_METRICS.join(', ')}): the amounts sum to it; ratios (${RATIO_METRICS.join(', ')}): the facts of the numerator`,
   })
   @IsIn(EVIDENCE_METRICS, { message: `metric must be one of ${EVIDENCE_METRICS.join(', ')}` })
   metric!: EvidenceMetric;

@@ -4,12 +4,22 @@ import type { ReadModelQuery } from '../../runner/read-model-query.js';
 import { type AsOf, knownUpTo } from '../../shared/as-of.js';
 import { scorecardFactsProjection } from '../scorecard-facts.projection.js';
 import { slaStanding } from '../lead-sla.js';
+import { liveCategories } from '../../content/live-content.js';
+import { contentProjection } from '../../content/content.projection.js';
 import { OVERDUE_ITEMS } from '../sections/action-items.section.js';
+import { ACKNOWLEDGEMENTS } from '../sections/campaigns.section.js';
 import { readGoal } from '../sections/goal.section.js';
 import { readHandoffs, slaHoursOf } from '../sections/leads.section.js';
 import { inPeriod } from '../sections/period-sql.js';
 import type { ScorecardScope } from '../sections/scorecard-scope.js';
-import { EVIDENCE_OF, type EvidenceMetric, type FactSelector } from './evidence-metrics.js';
+import {
+  EVIDENCE_OF,
+  type EvidenceMetric,
+  type EvidenceRule,
+  type FactSelector,
+} from './evidence-metrics.js';
+
+type Bounds = ScorecardScope['bounds'];
 
 /** One fact a figure counts: the event that recorded it (position) and what it is about. */
 export interface EvidenceFact {
@@ -45,11 +55,13 @@ const factOf = (row: FactRow): EvidenceFact => ({
   amount: row.amount === null ? null : Number(row.amount),
 });
 
-const FACT_COLUMNS = 'i.position, i.subject, i.occurred_at, i.recorded_at, i.amount';
+/** The columns of an evidence fact, of the row named `row`. */
+const factColumns = (row: string) =>
+  ['position', 'subject', 'occurred_at', 'recorded_at', 'amount'].map((c) => `${row}.${c}`).join(', ');
 
-const selected = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], selector: FactSelector) => {
+const selected = async (db: SqlQueryable, bounds: Bounds, selector: FactSelector) => {
   const rows = await db.query<FactRow>(
-    `SELECT ${FACT_COLUMNS} FROM rm_scorecard_facts i
+    `SELECT ${factColumns('i')} FROM rm_scorecard_facts i
      WHERE i.kind = $4 AND ($5::text IS NULL OR i.code = $5) AND ($6::boolean IS NULL OR i.flag = $6)
        AND ${inPeriod('i.')} ORDER BY i.position, i.subject`,
     [...bounds, selector.kind, selector.code ?? null, selector.flag ?? null],
@@ -57,10 +69,32 @@ const selected = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], sele
   return rows.map(factOf);
 };
 
-const overdue = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], t: Date) => {
+const overdue = async (db: SqlQueryable, bounds: Bounds, t: Date) => {
   const rows = await db.query<FactRow>(
-    `SELECT ${FACT_COLUMNS} ${OVERDUE_ITEMS} ORDER BY i.position, i.subject`,
+    `SELECT ${factColumns('i')} ${OVERDUE_ITEMS} ORDER BY i.position, i.subject`,
     [...bounds, t.toISOString()],
+  );
+  return rows.map(factOf);
+};
+
+/** Each rep's first acknowledgement of each of the period's launches, as briefing coverage counts them. */
+const acknowledgements = async (db: SqlQueryable, bounds: Bounds, t: Date) => {
+  const rows = await db.query<FactRow>(
+    `SELECT * FROM (SELECT DISTINCT ON (a.subject, a.person_id) ${factColumns('a')}
+       ${ACKNOWLEDGEMENTS} ORDER BY a.subject, a.person_id, a.position) first ORDER BY position, subject`,
+    [...bounds, t.toISOString()],
+  );
+  return rows.map(factOf);
+};
+
+/** The period's objections whose category has content live at T, as objection coverage counts them. */
+const covered = async (db: SqlQueryable, bounds: Bounds, t: Date) => {
+  const live = await liveCategories(db, t, bounds[2]);
+  const rows = await db.query<FactRow>(
+    `SELECT ${factColumns('i')} FROM rm_scorecard_facts i
+     WHERE i.kind = 'objection-logged' AND i.code = ANY($4::text[]) AND ${inPeriod('i.')}
+     ORDER BY i.position, i.subject`,
+    [...bounds, live],
   );
   return rows.map(factOf);
 };
@@ -69,7 +103,7 @@ const overdue = async (db: SqlQueryable, bounds: ScorecardScope['bounds'], t: Da
 const bySla = async (
   db: SqlQueryable,
   period: Period,
-  bounds: ScorecardScope['bounds'],
+  bounds: Bounds,
   t: Date,
   standing: 'within' | 'breached',
 ): Promise<EvidenceFact[]> => {
@@ -86,6 +120,17 @@ const bySla = async (
     }));
 };
 
+const RULES: Record<
+  EvidenceRule,
+  (db: SqlQueryable, period: Period, bounds: Bounds, t: Date) => Promise<EvidenceFact[]>
+> = {
+  within: (db, period, bounds, t) => bySla(db, period, bounds, t, 'within'),
+  breached: (db, period, bounds, t) => bySla(db, period, bounds, t, 'breached'),
+  overdue: (db, _period, bounds, t) => overdue(db, bounds, t),
+  acknowledgements: (db, _period, bounds, t) => acknowledgements(db, bounds, t),
+  covered: (db, _period, bounds, t) => covered(db, bounds, t),
+};
+
 /** The facts behind one figure of a period's card as the ledger knew it at T. */
 export const readScorecardEvidence = async (
   db: SqlQueryable,
@@ -94,14 +139,10 @@ export const readScorecardEvidence = async (
   { asOf, now }: AsOf,
 ): Promise<ScorecardEvidence> => {
   const t = asOf ?? now;
-  const bounds: ScorecardScope['bounds'] = [period.start, period.end, knownUpTo(asOf)];
+  const bounds: Bounds = [period.start, period.end, knownUpTo(asOf)];
   const rule = EVIDENCE_OF[metric];
   const facts =
-    rule === 'overdue'
-      ? await overdue(db, bounds, t)
-      : rule === 'within' || rule === 'breached'
-        ? await bySla(db, period, bounds, t, rule)
-        : await selected(db, bounds, rule);
+    typeof rule === 'string' ? await RULES[rule](db, period, bounds, t) : await selected(db, bounds, rule);
   return { at: t.toISOString(), facts };
 };
 
@@ -109,6 +150,6 @@ export const scorecardEvidenceQuery: ReadModelQuery<
   { period: Period; metric: EvidenceMetric },
   ScorecardEvidence
 > = {
-  reads: [scorecardFactsProjection],
+  reads: [scorecardFactsProjection, contentProjection],
   run: (db, { period, metric }, at) => readScorecardEvidence(db, period, metric, at),
 };

@@ -3,6 +3,16 @@ import { inPeriod, ratio } from './period-sql.js';
 import type { ScorecardScope } from './scorecard-scope.js';
 
 /**
+ * The acknowledgements briefing coverage counts (`a`): by T ($4), as known at
+ * asOf, of the period's launches that know their roster size.
+ */
+export const ACKNOWLEDGEMENTS = `FROM rm_scorecard_facts a
+     WHERE a.kind = 'briefing-acknowledged' AND a.occurred_at <= $4::timestamptz AND a.recorded_at <= $3::timestamptz
+       AND a.subject IN (
+         SELECT subject FROM rm_scorecard_facts
+         WHERE kind = 'campaign-launched' AND roster_size IS NOT NULL AND ${inPeriod()})`;
+
+/**
  * Briefing coverage: distinct reps who acknowledged by T, over the sales
  * roster at each launch, summed over the period's launches that know their
  * roster size (those recorded before it was, schema v1, are left out).
@@ -14,11 +24,7 @@ export const readCampaigns = async ({
   t,
 }: ScorecardScope): Promise<Scorecard['campaigns']> => {
   const [{ n: acknowledgingReps }] = await db.query<{ n: string }>(
-    `SELECT count(DISTINCT (subject, person_id)) AS n FROM rm_scorecard_facts
-     WHERE kind = 'briefing-acknowledged' AND occurred_at <= $4::timestamptz AND recorded_at <= $3::timestamptz
-       AND subject IN (
-         SELECT subject FROM rm_scorecard_facts
-         WHERE kind = 'campaign-launched' AND roster_size IS NOT NULL AND ${inPeriod()})`,
+    `SELECT count(DISTINCT (a.subject, a.person_id)) AS n ${ACKNOWLEDGEMENTS}`,
     [...bounds, t.toISOString()],
   );
   const launched = counts.count('campaign-launched');
