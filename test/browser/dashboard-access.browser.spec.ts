@@ -200,7 +200,7 @@ describe('the dashboard in Chromium: personal data, accessibility, keyboard', ()
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.hash.startsWith(`#/${view}?`));
       await settled(page);
-      expect(await page.locator('nav a[aria-current=page]').innerText()).toBe(label);
+      expect(await settle(() => page.locator('nav a[aria-current=page]').innerText(), label)).toBe(label);
     }
 
     await tabTo(page, 'button[aria-label="Previous period"]');
@@ -212,7 +212,11 @@ describe('the dashboard in Chromium: personal data, accessibility, keyboard', ()
     await page.keyboard.press('Enter');
     await page.waitForURL(/asOf=/);
     expect(new URLSearchParams(page.url().split('?')[1]).get('asOf')).toBe(demo.between);
-    expect(await page.getByTestId('as-of-status').innerText()).toMatch(/^Replaying/);
+    // The URL changes before the page re-renders: wait for the status.
+    await page
+      .getByTestId('as-of-status')
+      .filter({ hasText: /^Replaying/ })
+      .waitFor();
     const then = expectedTiles(await apiScorecard(demo.t, lastWeek, demo.between));
     const ids = ['win-rate', 'lead-sla', 'objection-coverage', 'huddle-cadence'];
     const expected = Object.fromEntries(ids.map((id) => [id, then[id]]));

@@ -148,7 +148,8 @@ describe('the dashboard in Chromium, on PGlite with the demo', () => {
     const position = (await link.innerText()).replace('#', '');
     await link.click();
     await page.waitForURL((url) => url.hash.startsWith(`#/event/${position}?`));
-    expect(await page.locator('main h2').innerText()).toBe(`Event #${position}`);
+    const heading = `Event #${position}`;
+    expect(await settle(() => page.locator('main h2').innerText(), heading)).toBe(heading);
     expect(await evidenceDialog(page).count()).toBe(0);
   }, 120_000);
 
@@ -177,7 +178,11 @@ describe('the dashboard in Chromium, on PGlite with the demo', () => {
     await page.getByRole('button', { name: 'Replay' }).click();
     await page.waitForURL(/asOf=/);
     expect(new URLSearchParams(page.url().split('?')[1]).get('asOf')).toBe(demo.between);
-    expect(await page.getByTestId('as-of-status').innerText()).toMatch(/^Replaying/);
+    // The URL changes before the page re-renders: wait for the status.
+    await page
+      .getByTestId('as-of-status')
+      .filter({ hasText: /^Replaying/ })
+      .waitFor();
     const shown = () => page.getByTestId(`figure-${tile}`).innerText();
     expect(await settle(shown, expectedTiles(then)[tile])).toBe(expectedTiles(then)[tile]);
     expect(expectedTiles(then)[tile]).not.toBe(today);
@@ -189,9 +194,9 @@ describe('the dashboard in Chromium, on PGlite with the demo', () => {
 
     await page.getByRole('button', { name: 'Now' }).click();
     await page.waitForURL((url) => !url.hash.includes('asOf='));
-    expect(await page.getByTestId('as-of-status').innerText()).toMatch(/^Live/);
+    await page.getByTestId('as-of-status').filter({ hasText: /^Live/ }).waitFor();
     expect(await settle(shown, today)).toBe(today);
-    expect(await page.getByLabel('As of').inputValue()).toBe('');
+    expect(await settle(() => page.getByLabel('As of').inputValue(), '')).toBe('');
   }, 120_000);
 
   it('lists what changed since the instant: facts that happened before it and were recorded after', async () => {

@@ -44,9 +44,11 @@ const useStoredSession = (): [
 export const App = () => {
   const [session, setSession] = useStoredSession();
   const [route, go] = useRoute();
-  const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
-  // Following a link out of the evidence (to an event) closes it.
-  useEffect(() => setEvidence(null), [formatRoute(route)]);
+  // The evidence belongs to the route it was opened on: following a link out of it closes it, in the same render.
+  const [opened, setOpened] = useState<{ request: EvidenceRequest; on: string } | null>(null);
+  const here = formatRoute(route);
+  const evidence = opened?.on === here ? opened.request : null;
+  const setEvidence = (request: EvidenceRequest | null) => setOpened(request && { request, on: here });
   if (session === 'opening') return <p role="status">Opening…</p>;
   if (session === null)
     return <SignIn onSignedIn={(credentials, opened) => setSession(credentials, opened)} />;
