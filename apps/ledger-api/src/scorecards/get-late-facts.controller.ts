@@ -10,15 +10,6 @@ import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
 import { PeriodParam, PeriodPipe } from './period.pipe.js';
 import { LateFactsDto, LateFactsQuery } from './scorecard-evidence.dto.js';
 
-const nextLink = (period: string, query: LateFactsQuery, offset: number): string => {
-  const params = new URLSearchParams({
-    since: query.since,
-    limit: String(query.limit),
-    offset: String(offset),
-  });
-  return `/v1/scorecards/${period}/late-facts?${params.toString()}`;
-};
-
 @PeriodParam()
 @ApiTags('scorecards')
 @Controller('v1/scorecards/:period/late-facts')
@@ -41,13 +32,18 @@ export class GetLateFactsController {
   ): Promise<LateFactsDto> {
     const since = new Date(query.since);
     const facts = await this.readModels.read(lateFactsQuery, { period, since }, query);
-    const { total, events, nextOffset } = await factPage(this.store, facts, query);
+    const { total, events, next } = await factPage(this.store, facts, {
+      path: `/v1/scorecards/${period.text}/late-facts`,
+      keep: { since: query.since },
+      offset: query.offset,
+      limit: query.limit,
+    });
     return {
       period: period.text,
       since: since.toISOString(),
       total,
       events,
-      next: nextOffset === null ? null : nextLink(period.text, query, nextOffset),
+      next,
     };
   }
 }

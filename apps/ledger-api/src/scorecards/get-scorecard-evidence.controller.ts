@@ -10,16 +10,6 @@ import { ReadEndpoint } from '../projections/read-endpoint.decorator.js';
 import { PeriodParam, PeriodPipe } from './period.pipe.js';
 import { ScorecardEvidenceDto, ScorecardEvidenceQuery } from './scorecard-evidence.dto.js';
 
-const nextLink = (period: string, query: ScorecardEvidenceQuery, offset: number): string => {
-  const params = new URLSearchParams({
-    metric: query.metric,
-    limit: String(query.limit),
-    offset: String(offset),
-  });
-  if (query.asOf !== undefined) params.set('asOf', query.asOf);
-  return `/v1/scorecards/${period}/evidence?${params.toString()}`;
-};
-
 @PeriodParam()
 @ApiTags('scorecards')
 @Controller('v1/scorecards/:period/evidence')
@@ -45,14 +35,19 @@ export class GetScorecardEvidenceController {
       { period, metric: query.metric },
       query,
     );
-    const { total, events, nextOffset } = await factPage(this.store, facts, query);
+    const { total, events, next } = await factPage(this.store, facts, {
+      path: `/v1/scorecards/${period.text}/evidence`,
+      keep: { metric: query.metric, asOf: query.asOf },
+      offset: query.offset,
+      limit: query.limit,
+    });
     return {
       period: period.text,
       metric: query.metric,
       at,
       total,
       events,
-      next: nextOffset === null ? null : nextLink(period.text, query, nextOffset),
+      next,
     };
   }
 }
