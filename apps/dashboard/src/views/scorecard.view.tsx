@@ -1,4 +1,4 @@
-import type { Scorecard } from '#client';
+import type { LedgerClient, Scorecard } from '#client';
 import { COUNTED_FIGURES, figureOf, isMoney, metricLabel } from '../figures.js';
 import { count, money } from '../format.js';
 import { answer, asOfQuery } from '../ledger.js';
@@ -14,17 +14,12 @@ export type OpenEvidence = (request: EvidenceRequest) => void;
 
 const TREND_PERIODS = 12;
 
+const readScorecard = (client: LedgerClient, period: string, asOf: string | null): Promise<Scorecard> =>
+  answer(client.GET('/v1/scorecards/{period}', { params: { path: { period }, query: asOfQuery(asOf) } }));
+
 export const useScorecard = (period: string, asOf: string | null) => {
   const { client } = useSession();
-  return useLoad(
-    () =>
-      answer(
-        client.GET('/v1/scorecards/{period}', {
-          params: { path: { period }, query: asOfQuery(asOf) },
-        }),
-      ),
-    [period, asOf],
-  );
+  return useLoad(() => readScorecard(client, period, asOf), [period, asOf]);
 };
 
 const TileCard = ({
@@ -129,13 +124,7 @@ const useTrend = (period: string, asOf: string | null, shown: Scorecard | null) 
       shown
         ? Promise.all(
             lastPeriods(period, TREND_PERIODS).map((p) =>
-              p === period
-                ? shown
-                : answer(
-                    client.GET('/v1/scorecards/{period}', {
-                      params: { path: { period: p }, query: asOfQuery(asOf) },
-                    }),
-                  ),
+              p === period ? shown : readScorecard(client, p, asOf),
             ),
           )
         : new Promise<Scorecard[]>(() => undefined),
