@@ -67,7 +67,16 @@ export interface AppendRequest {
   expectedState: ExpectedState;
   /** Durable idempotency: a second append with the same command id appends nothing. */
   command: { commandId: string; fingerprint: string };
+  /**
+   * Other streams the decision was based on (the roster), at the revisions it
+   * read: checked with the stream's own, so a decision on stale inputs is a
+   * WrongExpectedVersionError naming the stream that moved.
+   */
+  readRevisions?: readonly { streamId: string; revision: number }[];
 }
+
+/** What became of one request of `appendMany`: its result, or why it alone was refused. */
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
 export interface AppendResult {
   streamId: string;
@@ -122,6 +131,13 @@ export interface StoredCommand {
 export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   /**
+   * Group commit: the requests in order, each against the streams as the ones
+   * before it left them, written together (one transaction where the backend
+   * has them). A request that is refused (wrong expected revision, command id
+   * reused) fails alone; the outcomes answer the requests one for one.
+   */
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]>;
+  /**
    * Writes events recorded by a ledger (an export) as they are, after the
    * head: the next positions, linked to its hash, stream revisions without a
    * gap. Anything else is a RestoreRefusedError and nothing is written.
@@ -131,6 +147,8 @@ export interface EventStore {
   /** The recorded result of a command id, if it was appended before. */
   findCommand(commandId: string): Promise<StoredCommand | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Whole streams at once (one round trip where the backend allows): every id has an entry. */
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>>;
   /** Current revision of a stream, NO_REVISION when it has no events. */
   streamRevision(streamId: string): Promise<number>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -2,6 +2,7 @@ import { type EventStoreDBClient, START } from '@eventstore/db-client';
 import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
 import { WrongExpectedVersionError } from '../errors.js';
 import {
+  type AppendOutcome,
   type AppendRequest,
   type AppendResult,
   type EventStore,
@@ -12,6 +13,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port.js';
+import { appendOneByOne, readStreamsOneByOne } from '../one-by-one.js';
 import { chainAppend } from '../hash-chain.js';
 import { migrate } from '../postgres/migrations.js';
 import type { SqlDatabase, SqlQueryable } from '../postgres/sql-database.js';
@@ -31,7 +33,7 @@ import {
 import { matchesFilter } from './event-filter.js';
 import { EventStoreDbSubscription } from './eventstoredb-subscription.js';
 import { readAllPages, readTail } from './read-all-pages.js';
-import { readStreamEvents, readStreamRevision } from './stream-reads.js';
+import { assertInputsAt, readStreamEvents, readStreamRevision } from './stream-reads.js';
 import { restoreRuns } from './restore-runs.js';
 
 export interface EventStoreDbOptions {
@@ -96,11 +98,18 @@ export class EventStoreDbEventStore implements EventStore {
     });
   }
 
+  /** One append after another: the log has no transaction to share, the lock is taken for each. */
+  appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    return appendOneByOne(this, requests);
+  }
+
   private async appendLocked(db: SqlQueryable, request: AppendRequest): Promise<AppendResult> {
     const { streamId, expectedState, command } = request;
     const actual = await this.streamRevision(streamId);
     if (!isSatisfied(expectedState, actual))
       throw new WrongExpectedVersionError(streamId, expectedState, actual);
+    // Every ledger append holds the lock, so inputs checked under it cannot move before this one lands.
+    await assertInputsAt(this.client, request);
     const head = await readTail(this.client);
     const events = chainAppend(
       request,
@@ -147,6 +156,10 @@ export class EventStoreDbEventStore implements EventStore {
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return readStreamEvents(this.client, streamId, options);
+  }
+
+  readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    return readStreamsOneByOne(this, streamIds);
   }
 
   streamRevision(streamId: string): Promise<number> {

@@ -7,7 +7,14 @@ import {
   StreamNotFoundError,
 } from '@eventstore/db-client';
 import { MAX_READ } from '../append-rules.js';
-import { NO_REVISION, type ReadStreamOptions, type RecordedEvent } from '../event-store.port.js';
+import { WrongExpectedVersionError } from '../errors.js';
+import {
+  type AppendRequest,
+  NO_REVISION,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  atRevision,
+} from '../event-store.port.js';
 import { fromResolved } from './ledger-envelope.js';
 import { collect } from './read-all-pages.js';
 
@@ -54,5 +61,14 @@ export const readStreamRevision = async (client: EventStoreDBClient, streamId: s
   } catch (error) {
     if (error instanceof StreamNotFoundError) return NO_REVISION;
     throw error;
+  }
+};
+
+/** The other streams an append was decided on are still at the revisions it read, or the first that moved is the error. */
+export const assertInputsAt = async (client: EventStoreDBClient, request: AppendRequest): Promise<void> => {
+  for (const read of request.readRevisions ?? []) {
+    const current = await readStreamRevision(client, read.streamId);
+    if (current !== read.revision)
+      throw new WrongExpectedVersionError(read.streamId, atRevision(read.revision), current);
   }
 };

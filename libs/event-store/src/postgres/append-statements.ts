@@ -22,97 +22,114 @@ export interface EventInsert {
   hash: string;
 }
 
-/** 11 parameters an event; PostgreSQL allows 65,535 per statement. */
-const EVENTS_PER_STATEMENT = 1_000;
+export interface CommandInsert {
+  commandId: string;
+  fingerprint: string;
+  streamId: string;
+  result: AppendResult;
+  recordedAt: string;
+}
 
-/**
- * Locks the head row, serialising all appends, then reads the stream's
- * revision and any earlier use of the command id. Two statements on purpose:
- * a statement that waited for the lock still reads other tables as of its
- * start, so only the next statement sees what the previous holder committed.
- */
-export const lockHead = async (tx: SqlQueryable, streamId: string, commandId: string) => {
+/** Locks the head row, serialising all appends, and reads the end of the chain. */
+export const lockHead = async (tx: SqlQueryable): Promise<ChainHead> => {
   const [head] = await tx.query<{ position: string; hash: string; recorded_at: Date }>(
     'SELECT position, hash, recorded_at FROM ledger_head FOR UPDATE',
   );
-  const [row] = await tx.query<{
+  return { position: Number(head.position), hash: head.hash, recordedAt: head.recorded_at };
+};
+
+/**
+ * The streams' revisions and earlier uses of the command ids, in one round
+ * trip. A statement of its own after the lock on purpose: a statement that
+ * waited for the lock still reads other tables as of its start, so only the
+ * next one sees what the previous holder committed.
+ */
+export const lookUp = async (tx: SqlQueryable, streamIds: string[], commandIds: string[]) => {
+  const rows = await tx.query<{
+    id: string;
     revision: string | null;
     fingerprint: string | null;
     result: AppendResult | null;
   }>(
-    `SELECT (SELECT revision FROM ledger_streams WHERE stream_id = $1) AS revision,
-       (SELECT fingerprint FROM ledger_commands WHERE command_id = $2) AS fingerprint,
-       (SELECT result FROM ledger_commands WHERE command_id = $2) AS result`,
-    [streamId, commandId],
+    `SELECT stream_id AS id, revision, NULL AS fingerprint, NULL::jsonb AS result
+       FROM ledger_streams WHERE stream_id = ANY($1::text[])
+     UNION ALL
+     SELECT command_id, NULL, fingerprint, result FROM ledger_commands WHERE command_id = ANY($2::text[])`,
+    [streamIds, commandIds],
   );
-  const earlier: StoredCommand | null =
-    row.fingerprint !== null && row.result !== null
-      ? { commandId, fingerprint: row.fingerprint, result: row.result }
-      : null;
-  return {
-    head: { position: Number(head.position), hash: head.hash, recordedAt: head.recorded_at } as ChainHead,
-    revision: row.revision === null ? null : Number(row.revision),
-    earlier,
-  };
-};
-
-export const insertEvents = async (tx: SqlQueryable, events: EventInsert[]): Promise<void> => {
-  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
-    const chunk = events.slice(start, start + EVENTS_PER_STATEMENT);
-    const params: unknown[] = [];
-    const rows = chunk.map((e) => {
-      const base = params.length;
-      params.push(
-        e.globalPosition,
-        e.eventId,
-        e.streamId,
-        e.streamRevision,
-        e.type,
-        e.schemaVersion,
-        e.data,
-        e.metadata,
-        e.recordedAt,
-        e.previousHash,
-        e.hash,
-      );
-      return `(${Array.from({ length: 11 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
-    });
-    await tx.query(
-      `INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, type,
-         schema_version, data, metadata, recorded_at, previous_hash, hash)
-       VALUES ${rows.join(', ')}`,
-      params,
-    );
+  const revisions = new Map<string, number>();
+  const commands = new Map<string, StoredCommand>();
+  for (const row of rows) {
+    if (row.revision !== null) revisions.set(row.id, Number(row.revision));
+    else if (row.fingerprint !== null && row.result !== null)
+      commands.set(row.id, { commandId: row.id, fingerprint: row.fingerprint, result: row.result });
   }
+  return { revisions, commands };
 };
 
-/** Moves the stream and the head forward, records the command, and wakes listeners at commit. */
-export const recordAppend = async (
+/** The events' columns as arrays, for one INSERT … SELECT FROM unnest(…) whatever their number. */
+const eventColumns = (events: readonly EventInsert[]) => [
+  events.map((e) => e.globalPosition),
+  events.map((e) => e.eventId),
+  events.map((e) => e.streamId),
+  events.map((e) => e.streamRevision),
+  events.map((e) => e.type),
+  events.map((e) => e.schemaVersion),
+  events.map((e) => e.data),
+  events.map((e) => e.metadata),
+  events.map((e) => e.recordedAt),
+  events.map((e) => e.previousHash),
+  events.map((e) => e.hash),
+];
+
+const INSERT_EVENTS = `INSERT INTO ledger_events (global_position, event_id, stream_id, stream_revision, type,
+    schema_version, data, metadata, recorded_at, previous_hash, hash)
+  SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::integer[],
+    $7::jsonb[], $8::jsonb[], $9::timestamptz[], $10::text[], $11::text[])`;
+
+export const insertEvents = async (tx: SqlQueryable, events: readonly EventInsert[]): Promise<void> => {
+  await tx.query(INSERT_EVENTS, eventColumns(events));
+};
+
+/**
+ * Everything a group of appends writes, in one statement (data-modifying
+ * CTEs all run, referenced or not): the events, the command records, the
+ * streams' new revisions, the head, and a wake-up for listeners at commit.
+ */
+export const writeAppends = async (
   tx: SqlQueryable,
-  result: AppendResult,
-  fingerprint: string,
-  head: { hash: string; recordedAt: string },
+  plan: {
+    events: readonly EventInsert[];
+    commands: readonly CommandInsert[];
+    streams: ReadonlyMap<string, number>;
+    head: { position: number; hash: string; recordedAt: Date };
+  },
 ): Promise<void> => {
-  const command = [result.commandId, fingerprint, result.streamId, JSON.stringify(result), head.recordedAt];
-  if (result.events.length === 0) {
-    await tx.query(
-      `INSERT INTO ledger_commands (command_id, fingerprint, stream_id, result, recorded_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      command,
-    );
-    return;
-  }
-  // Data-modifying CTEs all run, referenced or not: one round trip for the lot.
+  const { commands, events } = plan;
   await tx.query(
-    `WITH command AS (
+    `WITH events AS (${INSERT_EVENTS}),
+     commands AS (
        INSERT INTO ledger_commands (command_id, fingerprint, stream_id, result, recorded_at)
-       VALUES ($1, $2, $3, $4, $5)),
-     stream AS (
-       INSERT INTO ledger_streams (stream_id, revision) VALUES ($3, $6)
+       SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::jsonb[], $16::timestamptz[])),
+     streams AS (
+       INSERT INTO ledger_streams (stream_id, revision) SELECT * FROM unnest($17::text[], $18::bigint[])
        ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision),
      head AS (
-       UPDATE ledger_head SET position = $7, hash = $8, recorded_at = $5)
-     SELECT pg_notify('ledger_appended', '')`,
-    [...command, result.streamRevision, result.globalPosition, head.hash],
+       UPDATE ledger_head SET position = $19, hash = $20, recorded_at = $21 WHERE $22)
+     SELECT pg_notify('ledger_appended', '') WHERE $22`,
+    [
+      ...eventColumns(events),
+      commands.map((c) => c.commandId),
+      commands.map((c) => c.fingerprint),
+      commands.map((c) => c.streamId),
+      commands.map((c) => JSON.stringify(c.result)),
+      commands.map((c) => c.recordedAt),
+      [...plan.streams.keys()],
+      [...plan.streams.values()],
+      plan.head.position,
+      plan.head.hash,
+      plan.head.recordedAt.toISOString(),
+      events.length > 0,
+    ],
   );
 };

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { CommandIdReusedError, WrongExpectedVersionError } from '../errors.js';
 import type {
+  AppendOutcome,
   AppendRequest,
   AppendResult,
   EventStore,
@@ -12,16 +12,32 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { NO_REVISION } from '../event-store.port.js';
-import { MAX_READ, isSatisfied, knowledgeTime } from '../append-rules.js';
-import { chainEvents } from './chain-events.js';
+import { MAX_READ, knowledgeTime } from '../append-rules.js';
 import { assertStorable } from '../storable-json.js';
-import { insertEvents, lockHead, recordAppend } from './append-statements.js';
+import { lockHead, lookUp, writeAppends } from './append-statements.js';
+import { planAppends } from './append-plan.js';
 import { restoreEvents } from './restore-events.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { AppendWakeups } from './append-wakeups.js';
+
+/** Why a request's events cannot be stored (a NUL in a string, say), else null. */
+const storableError = (request: AppendRequest): Error | null => {
+  try {
+    assertStorable(request.events);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+};
+
+/** The streams whose revisions a request is checked against. */
+const streamsRead = (request: AppendRequest): string[] => [
+  request.streamId,
+  ...(request.readRevisions ?? []).map((read) => read.streamId),
+];
 
 export interface PostgresEventStoreOptions {
   /** Fault injection for tests: runs inside the append transaction, just before COMMIT. */
@@ -59,43 +75,41 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(request: AppendRequest): Promise<AppendResult> {
-    assertStorable(request.events);
-    const { commandId, fingerprint } = request.command;
-    const result = await this.db.transaction(async (tx) => {
-      const locked = await lockHead(tx, request.streamId, commandId);
-      if (locked.earlier) {
-        if (locked.earlier.fingerprint !== fingerprint) throw new CommandIdReusedError(commandId);
-        return { ...locked.earlier.result, replayed: true };
-      }
-      const actual = locked.revision ?? NO_REVISION;
-      if (!isSatisfied(request.expectedState, actual)) {
-        throw new WrongExpectedVersionError(request.streamId, request.expectedState, actual);
-      }
-      const recordedAt = knowledgeTime(this.options.now?.() ?? new Date(), locked.head.recordedAt);
-      const rows = chainEvents(request, locked.head, actual, recordedAt);
-      await insertEvents(tx, rows);
-      const appendResult: AppendResult = {
-        streamId: request.streamId,
-        commandId,
-        streamRevision: rows.at(-1)?.streamRevision ?? actual,
-        globalPosition: rows.at(-1)?.globalPosition ?? locked.head.position,
-        events: rows.map((row) => ({
-          eventId: row.eventId,
-          type: row.type,
-          streamRevision: row.streamRevision,
-          globalPosition: row.globalPosition,
-        })),
-        replayed: false,
-      };
-      await recordAppend(tx, appendResult, fingerprint, {
-        hash: rows.at(-1)?.hash ?? locked.head.hash,
-        recordedAt,
-      });
-      await this.options.beforeCommit?.();
-      return appendResult;
-    });
-    if (!result.replayed && result.events.length > 0) this.appended.emit('appended');
-    return result;
+    const [outcome] = await this.appendMany([request]);
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+
+  /**
+   * One transaction for the lot: one lock of the head, one look-up of the
+   * streams and command ids, one statement that writes every event, command
+   * record and revision, one COMMIT before any request is answered.
+   */
+  async appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
+    const storable = requests.map((request) => storableError(request));
+    const accepted = requests.filter((_, index) => storable[index] === null);
+    const outcomes =
+      accepted.length === 0
+        ? []
+        : await this.db.transaction(async (tx) => {
+            const head = await lockHead(tx);
+            const { revisions, commands } = await lookUp(
+              tx,
+              [...new Set(accepted.flatMap(streamsRead))],
+              [...new Set(accepted.map((request) => request.command.commandId))],
+            );
+            const recordedAt = knowledgeTime(this.options.now?.() ?? new Date(), head.recordedAt);
+            const plan = planAppends(accepted, { head, revisions, commands }, recordedAt);
+            if (plan.commands.length > 0) await writeAppends(tx, plan);
+            await this.options.beforeCommit?.();
+            return plan.outcomes;
+          });
+    if (
+      outcomes.some((outcome) => outcome.ok && !outcome.result.replayed && outcome.result.events.length > 0)
+    )
+      this.appended.emit('appended');
+    let next = 0;
+    return storable.map((error) => (error ? { ok: false, error } : outcomes[next++]));
   }
 
   async restore(events: readonly RecordedEvent[]): Promise<void> {
@@ -143,6 +157,18 @@ export class PostgresEventStore implements EventStore {
       params,
     );
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<Map<string, RecordedEvent[]>> {
+    const streams = new Map(streamIds.map((id): [string, RecordedEvent[]] => [id, []]));
+    if (streams.size === 0) return streams;
+    const rows = await this.db.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_id = ANY($1::text[])
+       ORDER BY stream_id, stream_revision`,
+      [[...streams.keys()]],
+    );
+    for (const row of rows) streams.get(row.stream_id)?.push(toRecordedEvent(row));
+    return streams;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
