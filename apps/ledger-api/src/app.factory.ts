@@ -11,6 +11,7 @@ import { createApiDocument } from './contract/api-document.js';
 import { dashboardDirectory, serveDashboard } from './dashboard/dashboard-assets.js';
 import { declareTaxonomies } from './http/declare-taxonomies.js';
 import { jsonBody } from './http/json-body.middleware.js';
+import { batchBody, isBatchRequest } from './commands/batch/batch-body.middleware.js';
 import { corsOptions, securityHeaders } from './http/security-headers.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { LimitedExpressAdapter } from './http/server-limits.js';
@@ -57,7 +58,8 @@ export const createApp = async (
     assignLogIds,
     requestLogging(log),
     app.get(GracefulShutdown).track,
-    jsonBody(config.bodyLimitBytes),
+    batchBody(config.writePath),
+    jsonBody(config.bodyLimitBytes, isBatchRequest),
     bindLogIds,
   );
   const dashboard = dashboardDirectory();

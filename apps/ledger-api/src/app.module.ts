@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { SqlDatabase } from '#event-store';
@@ -11,7 +11,9 @@ import { KeyVerifier } from './access/key-verifier.js';
 import { RateLimits } from './access/rate-limits.js';
 import { CampaignsController } from './campaigns/campaigns.controller.js';
 import { GetCampaignController } from './campaigns/get-campaign.controller.js';
-import { LedgerInputsReader } from './commands/ledger-inputs.js';
+import { CommandRoutes } from './commands/batch/command-routes.js';
+import { ExecuteCommandsController } from './commands/batch/execute-commands.controller.js';
+import { GroupCommitter } from './commands/group-commit/group-committer.js';
 import { RunCommandHandler } from './commands/run-command.handler.js';
 import { ContentController } from './content/content.controller.js';
 import { CelebrationsController } from './celebrations/celebrations.controller.js';
@@ -52,7 +54,12 @@ export class AppModule {
     const ops = operability(log);
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), EventStoreModule.forRoot(database, config), ...ops.imports],
+      imports: [
+        CqrsModule.forRoot(),
+        DiscoveryModule,
+        EventStoreModule.forRoot(database, config),
+        ...ops.imports,
+      ],
       controllers: [
         ApiKeysController,
         TeamMembersController,
@@ -68,6 +75,7 @@ export class AppModule {
         CelebrationsController,
         HuddlesController,
         RetrosController,
+        ExecuteCommandsController,
         GetRetroController,
         StreamsController,
         ListStreamsController,
@@ -92,7 +100,8 @@ export class AppModule {
         RateLimits,
         AdminKeyBootstrap,
         { provide: APP_GUARD, useClass: AccessGuard },
-        LedgerInputsReader,
+        GroupCommitter,
+        CommandRoutes,
         RunCommandHandler,
         ReadStreamEventsHandler,
         ReadModels,

@@ -31,12 +31,18 @@ export type Scope = (typeof SCOPES)[number];
 export const isScope = (value: string): value is Scope => (SCOPES as readonly string[]).includes(value);
 
 /** What a route requires: nothing (public), a scope, or the right to post one capability's commands. */
-export type Requirement = { public: true } | { scope: Scope } | { command: CommandCapability };
+export type Requirement =
+  | { public: true }
+  | { scope: Scope }
+  | { command: CommandCapability }
+  /** Some command scope (a batch of commands, each then checked against its own). */
+  | { anyCommand: true };
 
 /** Whether scopes held meet a requirement; `commands:write` covers every capability. */
 export const satisfies = (held: readonly Scope[], requirement: Requirement): boolean => {
   if ('public' in requirement) return true;
   if ('scope' in requirement) return held.includes(requirement.scope);
+  if ('anyCommand' in requirement) return held.some((scope) => scope.startsWith('commands:'));
   return held.includes('commands:write') || held.includes(`commands:${requirement.command}`);
 };
 
@@ -46,4 +52,6 @@ export const describeRequirement = (requirement: Requirement): string =>
     ? 'public'
     : 'scope' in requirement
       ? requirement.scope
-      : `commands:write or commands:${requirement.command}`;
+      : 'anyCommand' in requirement
+        ? 'commands:write or any commands:<capability>'
+        : `commands:write or commands:${requirement.command}`;

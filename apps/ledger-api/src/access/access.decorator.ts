@@ -22,7 +22,9 @@ const scopeOf = (requirement: Exclude<RouteRequirement, { public: true }>) =>
  */
 export const Access = (
   requirement: RouteRequirement,
-  rateLimit: RateLimitCategory = 'command' in requirement ? 'commands' : 'reads',
+  rateLimit: RateLimitCategory = 'command' in requirement || 'anyCommand' in requirement
+    ? 'commands'
+    : 'reads',
 ) =>
   'public' in requirement
     ? applyDecorators(SetMetadata(ACCESS, requirement), ApiExtension('x-ledger-scope', 'public'))

@@ -14,6 +14,9 @@ export const setCaller = (request: IncomingMessage, caller: Caller): void => {
   callers.set(request, caller);
 };
 
+/** The caller the guard admitted, for work done on its behalf (the commands of a batch). */
+export const callerOf = (request: IncomingMessage): Caller | undefined => callers.get(request);
+
 /** Commands record it in their events' metadata. */
 export const principalOf = (request: IncomingMessage): Principal | null =>
   callers.get(request)?.principal ?? null;

@@ -9,7 +9,7 @@ import { type CommandOutcome, LedgerMetrics } from '../metrics/ledger-metrics.js
 export const COMMAND_NAME = 'ledger:command-name';
 
 /** By the status the problem+json filter will answer with, so metrics and clients agree. */
-const outcomeOf = (error: unknown): CommandOutcome => {
+export const outcomeOf = (error: unknown): CommandOutcome => {
   const status = toProblem(error)?.status ?? 500;
   // The history disagreed: a conflict (409), or a stale If-Match (412).
   if (status === 409 || status === 412) return 'conflict';

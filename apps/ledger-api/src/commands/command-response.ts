@@ -29,11 +29,18 @@ export class CommandResultDto {
 
 export const etagOf = (revision: number) => `"${revision}"`;
 
+export const locationOf = (result: AppendResult) =>
+  `/v1/streams/${encodeURIComponent(result.streamId)}/events`;
+
 export const sendCommandResult = (response: Response, result: AppendResult): CommandResultDto => {
   response.status(201);
   response.setHeader('ETag', etagOf(result.streamRevision));
-  response.setHeader('Location', `/v1/streams/${encodeURIComponent(result.streamId)}/events`);
+  response.setHeader('Location', locationOf(result));
   if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+  return commandResultBody(result);
+};
+
+export const commandResultBody = (result: AppendResult): CommandResultDto => {
   // Built field by field: a replay reads the result back from JSONB, which reorders
   // keys, and a retry must get byte-for-byte the first response.
   const { commandId, streamId, streamRevision, globalPosition } = result;

@@ -1,7 +1,8 @@
 import { defaultLeadRejectionReasons, defaultObjectionCategories } from '#domain';
 import { type ServerLimits, serverLimitsOf } from './server-limits.config.js';
 import { type AccessConfig, accessOf } from './access.config.js';
-import { ConfigError, integer } from './config-values.js';
+import { ConfigError, integer, parseByteSize } from './config-values.js';
+import { type WritePathConfig, writePathOf } from './write-path.config.js';
 import { type AuditConfig, auditOf } from './audit.config.js';
 
 export { ConfigError } from './config-values.js';
@@ -39,24 +40,13 @@ export interface LedgerConfig {
   corsOrigins: readonly string[];
   serverLimits: ServerLimits;
   audit: AuditConfig;
+  writePath: WritePathConfig;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const LEDGER_CONFIG = Symbol('LedgerConfig');
-
-const UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2 };
-
-/** "262144", "256kb", "256 KiB", "1mb" → bytes. */
-const parseByteSize = (name: string, raw: string): number => {
-  const match = /^\s*(\d+)\s*([a-z]*)\s*$/i.exec(raw);
-  const unit = UNITS[(match?.[2] || 'b').toLowerCase()];
-  if (!match || !unit || Number(match[1]) === 0) {
-    throw new ConfigError(name, `must be a size such as 262144, 256kb or 1mb, got "${raw}"`);
-  }
-  return Number(match[1]) * unit;
-};
 
 const TAXONOMY_ENTRY = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
@@ -142,5 +132,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     corsOrigins: corsOriginsOf(env),
     audit: auditOf(env),
     serverLimits: serverLimitsOf(env),
+    writePath: writePathOf(env),
   };
 };

@@ -3,16 +3,16 @@ import { findUnstorable } from '#event-store';
 import { type Problem, problem } from './problem.js';
 import { sendProblem } from './problem-details.filter.js';
 
-const JSON_TYPES = ['application/json', 'application/*+json'];
+export const JSON_TYPES = ['application/json', 'application/*+json'];
 
-interface BodyParserError {
+export interface BodyParserError {
   type?: string;
   status?: number;
   message?: string;
   limit?: number;
 }
 
-const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
+export const bodyProblem = (error: BodyParserError, limitBytes: number): Problem => {
   switch (error.type) {
     case 'entity.parse.failed':
       return problem(400, 'malformed-json', 'The body is not valid JSON', { detail: error.message });
@@ -40,8 +40,11 @@ const hasBody = (request: Request) =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 
 /** application/json or application/…+json, by the Content-Type header (present with or without a body). */
-const declaresJson = (request: Request): boolean => {
-  const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+export const mediaTypeOf = (request: Request): string =>
+  (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+
+export const declaresJson = (request: Request): boolean => {
+  const mediaType = mediaTypeOf(request);
   return mediaType === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(mediaType);
 };
 
@@ -57,9 +60,13 @@ const needsJson = (request: Request) => request.method === 'POST' || hasBody(req
  * text the database cannot store — with
  * problem+json before any handler runs.
  */
-export const jsonBody = (limitBytes: number) => {
+export const jsonBody = (
+  limitBytes: number,
+  parsedElsewhere: (request: Request) => boolean = () => false,
+) => {
   const parse = express.json({ limit: limitBytes, type: JSON_TYPES, strict: true });
   return (request: Request, response: Response, next: NextFunction) => {
+    if (parsedElsewhere(request)) return next();
     if (needsJson(request) && !declaresJson(request)) {
       sendProblem(
         response,

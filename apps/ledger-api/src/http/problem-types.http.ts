@@ -89,8 +89,16 @@ export const HTTP_PROBLEM_TYPES = {
   'body-too-large': {
     status: 413,
     title: 'The body is too large',
-    description: 'The body is larger than the service accepts (`limitBytes`; `LEDGER_BODY_LIMIT`).',
-    fix: 'Send a smaller body: split a large batch into several commands.',
+    description:
+      'The body is larger than the service accepts (`limitBytes`; `LEDGER_BODY_LIMIT`, and `LEDGER_BATCH_BODY_LIMIT` for ExecuteCommands).',
+    fix: 'Send a smaller body: split a large batch into several requests.',
+  },
+  'too-many-commands': {
+    status: 413,
+    title: 'Too many commands in one request',
+    description:
+      'An ExecuteCommands request carries more commands than the service takes at once (`limit`; `LEDGER_BATCH_MAX_COMMANDS`). Nothing of it was run.',
+    fix: 'Split the commands into requests of at most `limit` each, in order; `ledger import-commands` does it for you.',
   },
   'unsupported-media-type': {
     status: 415,
