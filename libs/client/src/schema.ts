@@ -362,6 +362,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/commands:batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run many commands in one request (a backfill): each as its own endpoint would, in order, answered one for one
+     * @description Each item names a command endpoint by its operationId, with its path parameters, body, idempotency key and If-Match. Items run in order: two on one stream are decided in order, the second against the state the first left. Each is validated, authorised and decided exactly as its own endpoint would; one that fails fails alone, with the problem its endpoint would have answered, and nothing of it is written. Retrying the request is safe: items already applied answer with their first result (replayed).
+     */
+    post: operations['ExecuteCommands'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/content/{contentId}/address-objection': {
     parameters: {
       query?: never;
@@ -1147,6 +1167,83 @@ export interface components {
       eventId: string;
       /** @example 1043 */
       globalPosition: number;
+    };
+    BatchItemDto: {
+      /**
+       * @description The body the command’s own endpoint takes (default {})
+       * @example {
+       *       "category": "price",
+       *       "text": "Too expensive next to the incumbent",
+       *       "heardBy": "person-sam"
+       *     }
+       */
+      body?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description As the X-Correlation-Id header (default: the one of the whole request)
+       * @example crm-backfill-7
+       */
+      correlationId?: string;
+      /**
+       * @description As the Idempotency-Key header: the same key and command return the first result
+       * @example crm-export-2026-11-30-000042
+       */
+      idempotencyKey?: string;
+      /**
+       * @description As the If-Match header
+       * @example "3"
+       */
+      ifMatch?: string;
+      /**
+       * @description The operationId of the command’s own endpoint
+       * @example LogObjection
+       */
+      operation: string;
+      /**
+       * @description The path parameters of the command’s own endpoint, by name
+       * @example {
+       *       "objectionId": "obj-2026-0042"
+       *     }
+       */
+      path?: {
+        [key: string]: string;
+      };
+    };
+    BatchItemResultDto: {
+      /**
+       * @description On success: the stream revision, quoted, as ETag
+       * @example "0"
+       */
+      etag?: string;
+      /**
+       * @description The item’s place in the request, from 0
+       * @example 0
+       */
+      index: number;
+      /** @example /v1/streams/objection-obj-2026-0042/events */
+      location?: string;
+      /** @example LogObjection */
+      operation: string | null;
+      /** @description On failure: the problem (RFC 9457) */
+      problem?: components['schemas']['ProblemDetailsDto'];
+      /** @description On success: true when the first result was replayed for a retry */
+      replayed?: boolean;
+      /** @description On success */
+      result?: components['schemas']['CommandResultDto'];
+      /**
+       * @description What the command’s own endpoint would have answered
+       * @example 201
+       */
+      status: number;
+    };
+    BatchResultDto: {
+      /** @example 1 */
+      failed: number;
+      /** @description One per item, in the order of the request */
+      results: components['schemas']['BatchItemResultDto'][];
+      /** @example 999 */
+      succeeded: number;
     };
     BlameDto: {
       /**
@@ -4756,6 +4853,106 @@ export interface operations {
         };
       };
       /** @description The event store or database is unavailable, or the service is shutting down: retry with the same Idempotency-Key */
+      503: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+    };
+  };
+  ExecuteCommands: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchItemDto'][];
+      };
+    };
+    responses: {
+      /** @description One result per item; `failed` counts the items refused */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchResultDto'];
+        };
+      };
+      /** @description The body is not a list of commands (not an array, an NDJSON line that is not JSON, empty) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description No credentials, or a key or token that is unknown, revoked or expired (WWW-Authenticate says which) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The caller lacks the scope (commands:write or any commands:<capability>) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description More commands than LEDGER_BATCH_MAX_COMMANDS, or a body over LEDGER_BATCH_BODY_LIMIT */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The body is neither application/json nor application/x-ndjson */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description Over the caller’s rate limit (RateLimit-* headers); retry after Retry-After seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before retrying */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description An unexpected failure; the answer names no internals */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsDto'];
+        };
+      };
+      /** @description The service is shutting down: retry the request, items already applied are replayed */
       503: {
         headers: {
           /** @description Seconds to wait before retrying */

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { declareBatchPath } from '../commands/batch/batch-body.middleware.js';
 import { declareSecurity } from './operation-security.js';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import { declareCrossCuttingProblems } from './cross-cutting-problems.js';
@@ -7,6 +8,7 @@ import { typeNullableUnions } from './nullable-unions.js';
 
 /** Each tag of the document, with what its operations are for. */
 const TAGS: Record<string, string> = {
+  commands: 'Many commands in one request, each as its own endpoint would run it (backfills, imports)',
   'team roster': 'Who is on the sales and marketing teams; display names are personal data',
   campaigns: 'Marketing shares drafts with sales, launches, briefs reps; sales reports blindsides',
   objections: 'What sales hears from customers, and the content marketing publishes to answer it',
@@ -50,5 +52,7 @@ export const createApiDocument = (app: INestApplication, config: LedgerConfig): 
   // Set here: the builder's setters also write url and email, which would be empty, hence invalid.
   document.info.license = { name: 'UNLICENSED: proprietary, all rights reserved' };
   document.info.contact = { name: 'Alignment Ledger maintainers' };
-  return typeNullableUnions(declareCrossCuttingProblems(declareSecurity(document, config.access.oidc)));
+  return typeNullableUnions(
+    declareCrossCuttingProblems(declareSecurity(declareBatchPath(document), config.access.oidc)),
+  );
 };

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Logger, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Logger, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
@@ -17,7 +17,7 @@ import { LedgerMetrics } from '../../metrics/ledger-metrics.js';
 import { outcomeOf } from '../command-metrics.interceptor.js';
 import { commandResultBody, etagOf, locationOf } from '../command-response.js';
 import { untilQueued } from '../group-commit/submission-order.js';
-import { BATCH_PATH, batchItemsOf } from './batch-body.middleware.js';
+import { BATCH_ROUTE, BATCH_VERB, batchItemsOf } from './batch-body.middleware.js';
 import { BatchItemDto, type BatchItemResultDto, BatchResultDto } from './batch-item.dto.js';
 import { type ReadyItem, prepareItem } from './batch-items.js';
 import { CommandRoutes } from './command-routes.js';
@@ -34,7 +34,8 @@ export class ExecuteCommandsController {
     private readonly metrics: LedgerMetrics,
   ) {}
 
-  @Post(BATCH_PATH.replace(':', '\\:'))
+  // A custom method (`:batch`, as AIP-136 writes them): the router takes the colon for a parameter's.
+  @Post(BATCH_ROUTE)
   @HttpCode(200)
   @Access({ anyCommand: true })
   @ApiOperation({
@@ -56,7 +57,8 @@ export class ExecuteCommandsController {
     415: 'The body is neither application/json nor application/x-ndjson',
     503: 'The service is shutting down: retry the request, items already applied are replayed',
   })
-  async execute(@Req() request: Request): Promise<BatchResultDto> {
+  async execute(@Req() request: Request, @Param('verb') verb: string): Promise<BatchResultDto> {
+    if (verb !== BATCH_VERB) throw new NotFoundException(`there is no ${request.path}`);
     const items = batchItemsOf(request);
     const runs: Promise<BatchItemResultDto>[] = [];
     for (const [index, raw] of items.entries()) {
