@@ -13,6 +13,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   rebuild: async () => (await import('./analysts/rebuild.command.js')).rebuildCommand,
   scorecard: async () => (await import('./analysts/scorecard.command.js')).scorecardCommand,
   demo: async () => (await import('./demo/demo.command.js')).demoCommand,
+  'import-commands': async () =>
+    (await import('./backfill/import-commands.command.js')).importCommandsCommand,
 };
 
 const usage = async () => {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { declareBatchPath } from '../commands/batch/batch-body.middleware.js';
+import { declareBatchPath } from './batch-path.js';
 import { declareSecurity } from './operation-security.js';
 import type { LedgerConfig } from '../config/ledger-config.js';
 import { declareCrossCuttingProblems } from './cross-cutting-problems.js';

@@ -1,4 +1,3 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { findUnstorable } from '#event-store';
 import type { WritePathConfig } from '../../config/write-path.config.js';
@@ -9,27 +8,9 @@ import {
   declaresJson,
   mediaTypeOf,
 } from '../../http/json-body.middleware.js';
+import { BATCH_PATH } from '../../contract/batch-path.js';
 import { type Problem, problem } from '../../http/problem.js';
 import { sendProblem } from '../../http/problem-details.filter.js';
-
-/** ExecuteCommands: a custom method in the manner of AIP-136. */
-export const BATCH_PATH = '/v1/commands:batch';
-export const BATCH_VERB = ':batch';
-/** As the router sees it: `commands` followed by a parameter (which must be `:batch`). */
-export const BATCH_ROUTE = 'v1/commands:verb';
-/** As the OpenAPI document would write the route, before declareBatchPath puts it right. */
-const BATCH_ROUTE_IN_DOCUMENT = '/v1/commands{verb}';
-
-/** The document names the one path the route serves, without the router's parameter. */
-export const declareBatchPath = (document: OpenAPIObject): OpenAPIObject => {
-  const item = document.paths[BATCH_ROUTE_IN_DOCUMENT];
-  if (!item?.post) return document;
-  item.post.parameters = (item.post.parameters ?? []).filter(
-    (parameter) => !('name' in parameter) || parameter.name !== 'verb',
-  );
-  const { [BATCH_ROUTE_IN_DOCUMENT]: _router, ...paths } = document.paths;
-  return { ...document, paths: { ...paths, [BATCH_PATH]: item } };
-};
 
 const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl'];
 

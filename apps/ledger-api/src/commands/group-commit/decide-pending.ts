@@ -78,7 +78,7 @@ export const decidePending = (
   const roster = stateIn(view, ROSTER_STREAM_ID);
   if (usesRoster) reads.push({ streamId: ROSTER_STREAM_ID, revision: roster.revision });
   const refuse = (error: unknown): Verdict => ({ kind: 'refused', error, reads });
-  if (now > pending.deadline) {
+  if (now > (pending.deadline ?? now)) {
     return refuse(streamContention(pending.streamId, pending.attempts, retryMs));
   }
   if (context.ifMatch && !ifMatchHolds(context.ifMatch, stream.revision)) {

@@ -50,8 +50,7 @@ export class GroupCommitter implements Settler {
         message,
         streamId: message.capability.streamIdOf(message.command),
         occurredAt: resolveOccurredAt(message.occurredAt, message.context.receivedAt),
-        // Counted from now, not from its turn: time queued behind others is part of the wait.
-        deadline: Date.now() + this.config.commandRetryMs,
+        deadline: null,
         attempts: 0,
         resolve,
         reject,
@@ -87,6 +86,7 @@ export class GroupCommitter implements Settler {
     const view = await this.viewOf(group);
     const now = Date.now();
     const { currency, commandRetryMs: retryMs } = this.config;
+    for (const pending of group) pending.deadline ??= now + retryMs;
     const verdicts = group.map((pending) => decidePending(pending, view, { currency, retryMs, now }));
     await this.findPrecedents(verdicts);
     const requests = verdicts.flatMap((verdict) => (verdict.kind === 'append' ? [verdict.request] : []));
@@ -157,7 +157,7 @@ export class GroupCommitter implements Settler {
     this.cache.delete(error.streamId);
     pending.attempts += 1;
     const wait = backoffMs(pending.attempts);
-    if (Date.now() + wait <= pending.deadline) return wait;
+    if (Date.now() + wait <= (pending.deadline ?? 0)) return wait;
     pending.reject(streamContention(pending.streamId, pending.attempts, this.config.commandRetryMs));
     return null;
   }

@@ -6,8 +6,11 @@ export interface PendingCommand {
   message: RunCommand;
   streamId: string;
   occurredAt: string;
-  /** Past it, a command still losing races (or still queued) is a 503: counted from its arrival. */
-  deadline: number;
+  /**
+   * Past it, a command still losing races is a 503. Counted from its first
+   * turn, not its arrival: a backfill's commands wait behind each other by design.
+   */
+  deadline: number | null;
   /** Races lost to other writers so far. */
   attempts: number;
   resolve: (result: AppendResult) => void;
