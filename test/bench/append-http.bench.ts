@@ -1,147 +1,162 @@
 /**
  * Append rate through HTTP, one event per command (LogObjection), against the
- * raw rate of the same database in the same run (one INSERT per transaction).
- * Usage: npm run bench [-- --commands 2000 --concurrency 1,8]
- * Backends: embedded PGlite always; a PostgreSQL server too when DATABASE_URL is set.
+ * raw rate of the same database in the same run (one INSERT per transaction at
+ * the same concurrency); the same build with group commit on (the default)
+ * and off (LEDGER_GROUP_COMMIT=off); and ExecuteCommands (POST /v1/commands:batch)
+ * of 1000 LogObjection items against the raw 100-rows-per-transaction rate.
+ * Usage: npm run build && node dist/test/bench/append-http.bench.js
+ *   [--commands 2000 --concurrency 1,16 --batches 10 --batch-size 1000 --no-pglite]
+ * Backends: embedded PGlite always (skip with --no-pglite); a PostgreSQL server too when DATABASE_URL is set.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type SqlDatabase,
-  connectPostgres,
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  openEmbeddedDatabase,
-} from '#event-store';
+import type { SqlDatabase } from '#event-store';
 import { formatApiKey, newApiKeyToken } from '#access';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
+import { type BenchBackend, backendMakers } from './backends.js';
+import { type BenchRow, compared, latencies, runIfMain } from './bench-table.js';
+import { drive } from './drive.js';
+import { type BatchFigure, batchRate } from './http-batch.js';
+import { rawBatchInsertRate, rawInsertRate } from './raw-rates.js';
 
-const { values } = parseArgs({
-  options: { commands: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '1,8' } },
-});
-const COMMANDS = Number(values.commands);
-const CONCURRENCY = values.concurrency.split(',').map(Number);
-
-interface Backend {
-  name: string;
-  open: () => Promise<SqlDatabase>;
-  cleanup: () => Promise<void>;
+export interface AppendHttpOptions {
+  commands: number;
+  concurrency: number[];
+  /** ExecuteCommands requests, of `batchSize` commands each. */
+  batches: number;
+  batchSize: number;
+  pglite: boolean;
 }
 
-const pglite = async (): Promise<Backend> => {
-  const dir = await mkdtemp(join(tmpdir(), 'ledger-bench-'));
-  return {
-    name: 'PGlite',
-    open: () => openEmbeddedDatabase(join(dir, 'data')),
-    cleanup: () => rm(dir, { recursive: true }),
-  };
+const DEFAULTS: AppendHttpOptions = {
+  commands: 2000,
+  concurrency: [1, 16],
+  batches: 10,
+  batchSize: 1000,
+  pglite: true,
 };
 
-const postgres = async (server: string): Promise<Backend> => {
-  const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
-  await createDatabase(server, name);
-  return {
-    name: 'PostgreSQL',
-    open: async () => connectPostgres(databaseUrl(server, name), 16),
-    cleanup: () => dropDatabase(server, name),
-  };
-};
-
-/** Runs `total` tasks with `concurrency` workers; returns seconds and per-task latencies (ms). */
-const drive = async (total: number, concurrency: number, task: (i: number) => Promise<void>) => {
-  let next = 0;
-  const latencies: number[] = [];
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { seconds: (performance.now() - started) / 1000, latencies };
-};
-
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
-const rawRate = async (db: SqlDatabase, concurrency: number) => {
-  await db.query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, body jsonb NOT NULL)');
-  const { seconds } = await drive(COMMANDS, concurrency, async (i) => {
-    await db.transaction(async (tx) => {
-      await tx.query('INSERT INTO bench_raw (body) VALUES ($1)', [JSON.stringify({ i, text: 'raw insert' })]);
-    });
-  });
-  return COMMANDS / seconds;
-};
+/** The same build twice: LEDGER_GROUP_COMMIT unset (on), then off. */
+const VARIANTS: { label: string; env: Record<string, string> }[] = [
+  { label: 'group commit on', env: {} },
+  { label: 'group commit off', env: { LEDGER_GROUP_COMMIT: 'off' } },
+];
 
 /** The benchmark's own admin key, as a deployment would create its first one. */
 const ADMIN_KEY = formatApiKey(newApiKeyToken());
 const JSON_WITH_KEY = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` };
+const heard = (i: number) => ({ category: 'price', text: `heard on call ${i}`, heardBy: 'person-sam' });
 
-const httpRate = async (baseUrl: string, concurrency: number, run: string) => {
-  const { seconds, latencies } = await drive(COMMANDS, concurrency, async (i) => {
-    const response = await fetch(`${baseUrl}/v1/objections/${run}-${i}/log`, {
-      method: 'POST',
-      headers: JSON_WITH_KEY,
-      body: JSON.stringify({ category: 'price', text: `heard on call ${i}`, heardBy: 'person-sam' }),
-    });
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: JSON_WITH_KEY, body: JSON.stringify(body) });
+
+const httpRate = (baseUrl: string, o: AppendHttpOptions, concurrency: number, run: string) =>
+  drive(o.commands, concurrency, async (i) => {
+    const response = await post(`${baseUrl}/v1/objections/${run}-${i}/log`, heard(i));
     if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
   });
-  return { rate: COMMANDS / seconds, p50: pct(latencies, 0.5), p95: pct(latencies, 0.95) };
-};
 
-// The benchmark measures the write path, not the rate limit: it turns that off.
-const benchBackend = async (backend: Backend) => {
-  const db = await backend.open();
-  const app = await createApp(
-    loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_RATE_LIMIT_COMMANDS: '0' }),
-    {
-      database: db,
-      logger: false,
-    },
-  );
+/** The service on `db` and the rep LogObjection checks (no rate limit: this measures the write path). */
+const startService = async (db: SqlDatabase, env: Record<string, string>) => {
+  const config = loadConfig({
+    LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    LEDGER_RATE_LIMIT_COMMANDS: '0',
+    ...env,
+  });
+  const app = await createApp(config, { database: db, logger: false });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  // LogObjection checks that whoever heard it is on the sales roster.
-  const registered = await fetch(`${baseUrl}/v1/team-members/person-sam/register`, {
-    method: 'POST',
-    headers: JSON_WITH_KEY,
-    body: JSON.stringify({ displayName: 'Sam', team: 'sales' }),
+  const registered = await post(`${baseUrl}/v1/team-members/person-sam/register`, {
+    displayName: 'Sam',
+    team: 'sales',
   });
   if (registered.status !== 201) throw new Error(`registering the rep: HTTP ${registered.status}`);
-  for (const concurrency of CONCURRENCY) {
-    const raw = await rawRate(db, concurrency);
-    const http = await httpRate(baseUrl, concurrency, `c${concurrency}`);
-    console.log(
-      `${backend.name.padEnd(10)} concurrency ${String(concurrency).padStart(2)}: ` +
-        `HTTP LogObjection ${http.rate.toFixed(0)} events/s (p50 ${http.p50.toFixed(1)} ms, p95 ${http.p95.toFixed(1)} ms); ` +
-        `raw INSERT/tx ${raw.toFixed(0)}/s; ratio ${(http.rate / raw).toFixed(2)}`,
-    );
+  return { app, baseUrl };
+};
+
+/** Raw rates, measured once per backend next to the first variant's figures (while its service runs). */
+type Raw = { single: Map<number, number>; batched?: number };
+
+const batchRow = (row: BenchRow, batch: BatchFigure | null, raw: Raw): BenchRow => {
+  if (!batch) return { ...row, note: 'POST /v1/commands:batch answered 404 (not in this build)' };
+  const figure = compared({ ...row, value: batch.rate }, 'raw 100 rows/tx', raw.batched!);
+  if (batch.failed === 0) return figure;
+  return { ...figure, note: `${batch.failed} of ${batch.commands} refused, first ${batch.firstFailure}` };
+};
+
+const measureVariant = async (
+  backend: BenchBackend['name'],
+  db: SqlDatabase,
+  baseUrl: string,
+  variant: (typeof VARIANTS)[number],
+  o: AppendHttpOptions,
+  raw: Raw,
+): Promise<BenchRow[]> => {
+  const rows: BenchRow[] = [];
+  const row = (figure: string, value: number, unit: string) => ({ backend, figure, value, unit });
+  const run = variant.env.LEDGER_GROUP_COMMIT ? 'off' : 'on';
+  for (const c of o.concurrency) {
+    if (!raw.single.has(c)) raw.single.set(c, (await rawInsertRate(db, o.commands, c)).rate);
+    const http = await httpRate(baseUrl, o, c, `${run}-c${c}`);
+    const { p50, p95, p99 } = latencies(http.samples);
+    const figure = row(`HTTP LogObjection, c${c}, ${variant.label}`, http.rate, 'events/s');
+    const note = `p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`;
+    rows.push({ ...compared(figure, `raw INSERT/tx c${c}`, raw.single.get(c)!), note });
   }
-  await app.close();
-  await backend.cleanup();
+  raw.batched ??= await rawBatchInsertRate(db, Math.max(1, Math.round((o.batches * o.batchSize) / 100)), 100);
+  const batch = await batchRate(baseUrl, JSON_WITH_KEY, o, run, heard);
+  const figure = row(`HTTP commands:batch x ${o.batchSize}, ${variant.label}`, NaN, 'commands/s');
+  return [...rows, batchRow(figure, batch, raw)];
 };
 
-const main = async () => {
-  console.log(`${COMMANDS} commands per run, 1 event per command, node ${process.version}`);
-  await benchBackend(await pglite());
-  if (process.env.DATABASE_URL) await benchBackend(await postgres(process.env.DATABASE_URL));
-  else console.log('PostgreSQL: skipped (set DATABASE_URL to a server to include it)');
+/** One variant on a fresh database, removed afterwards even when a figure failed. */
+const benchVariant = async (
+  backend: BenchBackend,
+  variant: (typeof VARIANTS)[number],
+  o: AppendHttpOptions,
+  raw: Raw,
+) => {
+  const db = await backend.open();
+  try {
+    const { app, baseUrl } = await startService(db, variant.env);
+    try {
+      return await measureVariant(backend.name, db, baseUrl, variant, o, raw);
+    } finally {
+      // The app closes the database it was given.
+      await app.close();
+    }
+  } finally {
+    await backend.cleanup();
+  }
 };
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+export const run = async (options: Partial<AppendHttpOptions> = {}): Promise<BenchRow[]> => {
+  const o = { ...DEFAULTS, ...options };
+  const rows: BenchRow[] = [];
+  for (const make of backendMakers({ pglite: o.pglite, poolSize: 16 })) {
+    const raw: Raw = { single: new Map() };
+    for (const variant of VARIANTS) rows.push(...(await benchVariant(await make(), variant, o, raw)));
+  }
+  return rows;
+};
+
+runIfMain(import.meta.url, 'append-http', () => {
+  const { values } = parseArgs({
+    options: {
+      commands: { type: 'string', default: String(DEFAULTS.commands) },
+      concurrency: { type: 'string', default: DEFAULTS.concurrency.join(',') },
+      batches: { type: 'string', default: String(DEFAULTS.batches) },
+      'batch-size': { type: 'string', default: String(DEFAULTS.batchSize) },
+      'no-pglite': { type: 'boolean', default: false },
+    },
+  });
+  return run({
+    commands: Number(values.commands),
+    concurrency: values.concurrency.split(',').map(Number),
+    batches: Number(values.batches),
+    batchSize: Number(values['batch-size']),
+    pglite: !values['no-pglite'],
+  });
 });

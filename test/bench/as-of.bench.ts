@@ -6,20 +6,9 @@
  * Usage: npm run bench:as-of [-- --events 1000000]
  * Backends: embedded PGlite always (skip with --no-pglite); a PostgreSQL server too when DATABASE_URL is set.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePeriod, periodOf } from '#domain';
-import {
-  type SqlDatabase,
-  connectPostgres,
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  openEmbeddedDatabase,
-} from '#event-store';
+import type { SqlDatabase } from '#event-store';
 import {
   ProjectionRunner,
   allProjections,
@@ -27,32 +16,41 @@ import {
   readObjectionGaps,
   readScorecard,
 } from '#projections';
-import { percentiles, storeWithMixedHistory } from './mixed-history.js';
+import { benchBackends } from './backends.js';
+import { type BenchRow, latencyRow, runIfMain } from './bench-table.js';
+import { storeWithMixedHistory } from './mixed-history.js';
 
-const { values } = parseArgs({
-  options: {
-    events: { type: 'string', default: '100000' },
-    'no-pglite': { type: 'boolean', default: false },
-    // Leaves the PostgreSQL database in place, to look at query plans.
-    keep: { type: 'boolean', default: false },
-  },
-});
-const EVENTS = Number(values.events);
+export interface AsOfOptions {
+  events: number;
+  pglite: boolean;
+  /** Leaves the PostgreSQL database in place, to look at query plans. */
+  keep: boolean;
+}
+
 const START = Date.parse('2026-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
 const INSTANTS = 50;
 
-const bench = async (name: string, db: SqlDatabase) => {
+const bench = async (backend: BenchRow['backend'], db: SqlDatabase, events: number): Promise<BenchRow[]> => {
   let t0 = performance.now();
-  const store = await storeWithMixedHistory(db, EVENTS, START);
-  console.log(`${name}: ${EVENTS} events appended in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const store = await storeWithMixedHistory(db, events, START);
+  const appendSeconds = (performance.now() - t0) / 1000;
+  const rows: BenchRow[] = [
+    {
+      backend,
+      figure: 'append (mixed history, 1000-event appends)',
+      value: events / appendSeconds,
+      unit: 'events/s',
+      note: `${events} events`,
+    },
+  ];
   for (const projection of allProjections) {
     const runner = new ProjectionRunner(db, store, projection, { batchSize: 1_000 });
     await runner.prepare();
     t0 = performance.now();
     await runner.catchUp();
-    const rate = EVENTS / ((performance.now() - t0) / 1000);
-    console.log(`  ${projection.name.padEnd(16)} caught up at ${rate.toFixed(0)} events/s`);
+    const rate = events / ((performance.now() - t0) / 1000);
+    rows.push({ backend, figure: `${projection.name} catch-up from 0`, value: rate, unit: 'events/s' });
   }
   const queries: [string, (asOf: Date) => Promise<unknown>][] = [
     [
@@ -84,27 +82,30 @@ const bench = async (name: string, db: SqlDatabase) => {
       await query(asOf);
       samples.push(performance.now() - q0);
     }
-    console.log(`  as-of ${label.padEnd(20)} ${percentiles(samples)} over ${INSTANTS} instants`);
+    rows.push(latencyRow(backend, `as-of ${label}`, samples, `over ${INSTANTS} instants`));
   }
   await store.close();
+  return rows;
 };
 
-const main = async () => {
-  if (!values['no-pglite']) {
-    const dir = await mkdtemp(join(tmpdir(), 'ledger-as-of-bench-'));
-    await bench('PGlite', await openEmbeddedDatabase(join(dir, 'data')));
-    await rm(dir, { recursive: true });
+export const run = async (options: Partial<AsOfOptions> = {}): Promise<BenchRow[]> => {
+  const o: AsOfOptions = { events: 100_000, pglite: true, keep: false, ...options };
+  const rows: BenchRow[] = [];
+  for await (const backend of benchBackends({ pglite: o.pglite, poolSize: 8 })) {
+    rows.push(...(await bench(backend.name, await backend.open(), o.events)));
+    if (o.keep && backend.url) console.log(`kept database ${backend.url}`);
+    else await backend.cleanup();
   }
-  const server = process.env.DATABASE_URL;
-  if (!server) return console.log('PostgreSQL: skipped (set DATABASE_URL to a server to include it)');
-  const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
-  await createDatabase(server, name);
-  await bench('PostgreSQL', connectPostgres(databaseUrl(server, name), 8));
-  if (values.keep) console.log(`kept database ${name}`);
-  else await dropDatabase(server, name);
+  return rows;
 };
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runIfMain(import.meta.url, 'as-of', () => {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '100000' },
+      'no-pglite': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  return run({ events: Number(values.events), pglite: !values['no-pglite'], keep: values.keep });
 });

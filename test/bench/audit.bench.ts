@@ -8,46 +8,36 @@
  */
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import {
-  type EventStore,
-  type SqlDatabase,
-  connectPostgres,
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  openEmbeddedDatabase,
-} from '#event-store';
+import type { EventStore, SqlDatabase } from '#event-store';
 import { ProjectionRunner, merkleTreeProjection } from '#projections';
 import { proveConsistency, proveInclusion } from '../../apps/ledger-api/src/audit/tree-proofs.js';
 import { TreeHeads } from '../../apps/ledger-api/src/audit/tree-heads.js';
-import { percentiles, storeWithMixedHistory } from './mixed-history.js';
+import { benchBackends } from './backends.js';
+import { type BenchRow, latencyRow, runIfMain } from './bench-table.js';
+import { storeWithMixedHistory } from './mixed-history.js';
 
-const { values } = parseArgs({
-  options: {
-    events: { type: 'string', default: '1000000' },
-    proofs: { type: 'string', default: '500' },
-    'no-pglite': { type: 'boolean', default: false },
-  },
-});
-const EVENTS = Number(values.events);
-const PROOFS = Number(values.proofs);
+export interface AuditOptions {
+  events: number;
+  proofs: number;
+  pglite: boolean;
+}
+
 const START = Date.parse('2026-01-01T00:00:00Z');
 const CLI = join(process.cwd(), 'dist/apps/ledger-cli/src/main.js');
 
-const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<string> => {
+const timed = async (count: number, run: (i: number) => Promise<unknown>): Promise<number[]> => {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const t0 = performance.now();
     await run(i);
     samples.push(performance.now() - t0);
   }
-  return percentiles(samples, 2);
+  return samples;
 };
 
 /** Uniform in 1…max, from a fixed seed: the same proofs on both backends. */
@@ -59,9 +49,9 @@ const positions = (count: number, max: number) => {
   });
 };
 
-const writeHistory = async (store: EventStore, file: string) => {
+const writeHistory = async (store: EventStore, file: string, events: number) => {
   const out = createWriteStream(file);
-  for (let after = 0; after < EVENTS;) {
+  for (let after = 0; after < events;) {
     const page = await store.readAll({ afterPosition: after, maxCount: 1_000 });
     if (!out.write(page.map((event) => `${JSON.stringify(event)}\n`).join(''))) await once(out, 'drain');
     after = page[page.length - 1].globalPosition;
@@ -70,55 +60,59 @@ const writeHistory = async (store: EventStore, file: string) => {
   await once(out, 'close');
 };
 
-const bench = async (name: string, db: SqlDatabase, dir: string) => {
-  let t0 = performance.now();
-  const store = await storeWithMixedHistory(db, EVENTS, START);
-  console.log(`${name}: ${EVENTS} events appended in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+const bench = async (backend: BenchRow['backend'], db: SqlDatabase, dir: string, o: AuditOptions) => {
+  const { events, proofs } = o;
+  const store = await storeWithMixedHistory(db, events, START);
   const runner = new ProjectionRunner(db, store, merkleTreeProjection, { batchSize: 5_000 });
   await runner.prepare();
-  t0 = performance.now();
+  let t0 = performance.now();
   await runner.catchUp();
-  console.log(
-    `  merkle-tree caught up at ${(EVENTS / ((performance.now() - t0) / 1000)).toFixed(0)} events/s`,
-  );
+  const row = (figure: string, value: number, unit = 'events/s') => ({ backend, figure, value, unit });
+  const rows: BenchRow[] = [row('merkle-tree catch-up', events / ((performance.now() - t0) / 1000))];
   const heads = new TreeHeads(db);
-  const leaves = positions(PROOFS, EVENTS);
-  const olds = positions(PROOFS, EVENTS - 1);
-  console.log(
-    `  inclusion proof at ${EVENTS}:   ${await timed(PROOFS, (i) => proveInclusion(db, store, heads, { position: leaves[i], treeSize: EVENTS }))}`,
+  const leaves = positions(proofs, events);
+  const olds = positions(proofs, events - 1);
+  const inclusion = await timed(proofs, (i) =>
+    proveInclusion(db, store, heads, { position: leaves[i], treeSize: events }),
   );
-  console.log(
-    `  consistency proof to ${EVENTS}: ${await timed(PROOFS, (i) => proveConsistency(db, heads, { from: olds[i], to: EVENTS }))}`,
-  );
+  rows.push(latencyRow(backend, `inclusion proof at ${events}`, inclusion, `${proofs} proofs`, 2));
+  const consistency = await timed(proofs, (i) => proveConsistency(db, heads, { from: olds[i], to: events }));
+  rows.push(latencyRow(backend, `consistency proof to ${events}`, consistency, `${proofs} proofs`, 2));
   const file = join(dir, 'history.ndjson');
-  await writeHistory(store, file);
+  await writeHistory(store, file, events);
   const { size } = await stat(file);
   t0 = performance.now();
   const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'verify', file], {
     maxBuffer: 1 << 20,
   });
   const seconds = (performance.now() - t0) / 1000;
-  console.log(
-    `  ledger verify of ${(size / 2 ** 20).toFixed(0)} MB: ${(EVENTS / seconds).toFixed(0)} events/s, process included (${seconds.toFixed(1)} s); it said: ${stdout.trim().slice(0, 60)}…`,
-  );
+  const said = stdout.trim().slice(0, 40);
+  const note = `${(size / 2 ** 20).toFixed(0)} MB, process included (${seconds.toFixed(1)} s): ${said}…`;
+  rows.push({ ...row('ledger verify of the export', events / seconds), note });
   await rm(file);
   await store.close();
+  return rows;
 };
 
-const main = async () => {
+export const run = async (options: Partial<AuditOptions> = {}): Promise<BenchRow[]> => {
+  const o: AuditOptions = { events: 1_000_000, proofs: 500, pglite: true, ...options };
   const dir = await mkdtemp(join(tmpdir(), 'ledger-audit-bench-'));
-  if (!values['no-pglite']) await bench('PGlite', await openEmbeddedDatabase(join(dir, 'data')), dir);
-  const server = process.env.DATABASE_URL;
-  if (server) {
-    const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
-    await createDatabase(server, name);
-    await bench('PostgreSQL', connectPostgres(databaseUrl(server, name), 8), dir);
-    await dropDatabase(server, name);
-  } else console.log('PostgreSQL: skipped (set DATABASE_URL to a server to include it)');
+  const rows: BenchRow[] = [];
+  for await (const backend of benchBackends({ pglite: o.pglite, poolSize: 8 })) {
+    rows.push(...(await bench(backend.name, await backend.open(), dir, o)));
+    await backend.cleanup();
+  }
   await rm(dir, { recursive: true });
+  return rows;
 };
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runIfMain(import.meta.url, 'audit', () => {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' },
+      proofs: { type: 'string', default: '500' },
+      'no-pglite': { type: 'boolean', default: false },
+    },
+  });
+  return run({ events: Number(values.events), proofs: Number(values.proofs), pglite: !values['no-pglite'] });
 });

@@ -4,6 +4,8 @@
  * trends, in Debian's Chromium against the built service on PGlite filled by
  * `ledger demo`. With --screenshots <dir>, also writes the README's pictures.
  * Usage: npm run bench:dashboard [-- --runs 10 --screenshots docs]
+ * The service runs on PGlite even when DATABASE_URL is set. Without Chromium
+ * (CHROMIUM_PATH, default /usr/bin/chromium) only the sizes are measured.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -13,12 +15,14 @@ import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import { periodOf } from '#domain/period';
-import { percentiles } from './mixed-history.js';
+import { type BenchRow, latencyRow, runIfMain } from './bench-table.js';
 
-const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '10' }, screenshots: { type: 'string' } },
-});
-const RUNS = Number(values.runs);
+export interface DashboardOptions {
+  runs: number;
+  /** A directory to write the README's screenshots to. */
+  screenshots?: string;
+}
+
 const PORT = 3917;
 const URL = `http://127.0.0.1:${PORT}`;
 const ASSETS = join(process.cwd(), 'dist/dashboard');
@@ -28,7 +32,8 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
   '--disable-sync',
 ]);
 
-const gzipSizes = async (): Promise<string> => {
+/** The gzip size of each file the browser loads, and their total, in KiB. */
+const gzipSizes = async (): Promise<BenchRow> => {
   const files = ['index.html', ...(await readdir(join(ASSETS, 'assets'))).map((f) => `assets/${f}`)].filter(
     (f) => !f.endsWith('.map') && !f.endsWith('.txt'),
   );
@@ -38,15 +43,27 @@ const gzipSizes = async (): Promise<string> => {
       const bytes = await readFile(join(ASSETS, file));
       const gzip = gzipSync(bytes).length;
       total += gzip;
-      return `  ${file}: ${(bytes.length / 1024).toFixed(1)} KiB, gzip ${(gzip / 1024).toFixed(1)} KiB`;
+      return `${file} ${(gzip / 1024).toFixed(1)}`;
     }),
   );
-  return `${lines.join('\n')}\n  total gzip: ${(total / 1024).toFixed(1)} KiB`;
+  return {
+    backend: '-',
+    figure: 'dashboard assets, gzip total',
+    value: total / 1024,
+    unit: 'KiB',
+    note: lines.join(', '),
+  };
 };
 
 const startService = async (dataDir: string): Promise<ChildProcess> => {
   const service = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], {
-    env: { ...process.env, PORT: String(PORT), LEDGER_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      LEDGER_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 240; i += 1) {
@@ -112,41 +129,56 @@ const screenshots = async (browser: Browser, key: string, dir: string, week: str
   await context.close();
 };
 
-const main = async () => {
-  console.log(`dashboard assets (dist/dashboard):\n${await gzipSizes()}`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-dashboard-bench-'));
-  const service = await startService(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchChromium = () =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).catch((error: Error) => {
+    console.error(`Chromium at ${CHROMIUM} did not start: ${error.message.split('\n')[0]}`);
+    return null;
   });
+
+/** Page loads of last week's scorecard (a whole week of demo history), ms from navigation. */
+const renderRows = async (browser: Browser, key: string, o: DashboardOptions): Promise<BenchRow[]> => {
+  const week = periodOf('week', new Date(Date.now() - 7 * 86_400_000).toISOString());
+  const samples: { tiles: number; trends: number }[] = [];
+  for (let i = 0; i < o.runs; i += 1)
+    samples.push(await firstRender(browser, key, `#/scorecard?period=${week}`));
+  if (o.screenshots) await screenshots(browser, key, o.screenshots, week);
+  const note = `${o.runs} page loads of the ${week} scorecard, demo data`;
+  const row = (figure: string, at: (sample: { tiles: number; trends: number }) => number) =>
+    latencyRow('PGlite', figure, samples.map(at), note, 0);
+  return [
+    row('scorecard tiles rendered', (s) => s.tiles),
+    row('scorecard 12-period trends drawn', (s) => s.trends),
+  ];
+};
+
+export const run = async (options: Partial<DashboardOptions> = {}): Promise<BenchRow[]> => {
+  const o: DashboardOptions = { runs: 10, ...options };
+  const rows = [await gzipSizes()];
+  const browser = await launchChromium();
+  if (!browser) {
+    const note = `not measured: Chromium at ${CHROMIUM} did not start (set CHROMIUM_PATH)`;
+    return [...rows, { backend: 'PGlite', figure: 'scorecard first render', value: NaN, unit: 'ms', note }];
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-dashboard-bench-'));
+  let service: ChildProcess | undefined;
   try {
-    const key = await fillWithDemo(dataDir);
-    // Last week: a whole week of demo history.
-    const week = periodOf('week', new Date(Date.now() - 7 * 86_400_000).toISOString());
-    const samples = [];
-    for (let i = 0; i < RUNS; i += 1)
-      samples.push(await firstRender(browser, key, `#/scorecard?period=${week}`));
-    console.log(`scorecard of ${week} on demo data, ${RUNS} page loads (ms from navigation):`);
-    console.log(
-      `  tiles rendered: ${percentiles(
-        samples.map((s) => s.tiles),
-        0,
-      )}`,
-    );
-    console.log(
-      `  12-period trends drawn: ${percentiles(
-        samples.map((s) => s.trends),
-        0,
-      )}`,
-    );
-    if (values.screenshots) await screenshots(browser, key, values.screenshots, week);
+    service = await startService(dataDir);
+    return [...rows, ...(await renderRows(browser, await fillWithDemo(dataDir), o))];
   } finally {
     await browser.close();
-    service.kill('SIGTERM');
-    await new Promise((resolve) => service.once('exit', resolve));
+    service?.kill('SIGTERM');
+    await new Promise((resolve) =>
+      service?.exitCode === null ? service.once('exit', resolve) : resolve(null),
+    );
     await rm(dataDir, { recursive: true, force: true });
   }
 };
 
-await main();
+runIfMain(import.meta.url, 'dashboard', () => {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '10' }, screenshots: { type: 'string' } },
+  });
+  return run({ runs: Number(values.runs), screenshots: values.screenshots });
+});

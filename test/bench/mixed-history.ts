@@ -204,11 +204,3 @@ export const storeWithMixedHistory = async (
   }
   return store;
 };
-
-/** p50, p95, p99 and max of latencies in ms. */
-export const percentiles = (samples: number[], digits = 1): string => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(digits);
-  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${sorted[sorted.length - 1].toFixed(digits)} ms`;
-};

@@ -3,24 +3,11 @@
  * latency of its as-of query, next to the raw ordered read rate of the same
  * database in the same run, and the streaming NDJSON export over HTTP (GET /v1/events,
  * Accept: application/x-ndjson) against that raw read. Usage: npm run bench:rebuild [-- --events 100000]
- * Backends: embedded PGlite always; a PostgreSQL server too when DATABASE_URL is set.
+ * Backends: embedded PGlite always (skip with --no-pglite); a PostgreSQL server too when DATABASE_URL is set.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import {
-  type NewEvent,
-  PostgresEventStore,
-  type SqlDatabase,
-  anyState,
-  connectPostgres,
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  openEmbeddedDatabase,
-} from '#event-store';
+import { type NewEvent, PostgresEventStore, type SqlDatabase, anyState } from '#event-store';
 import {
   ProjectionRebuild,
   ProjectionRunner,
@@ -31,15 +18,21 @@ import {
 import { formatApiKey, newApiKeyToken } from '#access';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
+import { benchBackends } from './backends.js';
+import { type BenchRow, compared, latencyRow, runIfMain } from './bench-table.js';
+import { secondsSince as seconds } from './drive.js';
 
-const { values } = parseArgs({ options: { events: { type: 'string', default: '100000' } } });
-const EVENTS = Number(values.events);
+export interface RebuildOptions {
+  events: number;
+  pglite: boolean;
+}
+
 const PER_APPEND = 1_000;
 const CATEGORIES = ['price', 'timing', 'competitor', 'feature-gap', 'integration', 'trust', 'other'];
 const START = Date.parse('2026-01-01T00:00:00Z');
 const YEAR_MS = 365 * 86_400_000;
 
-const objection = (i: number): NewEvent => ({
+const objection = (i: number, total: number): NewEvent => ({
   eventId: randomUUID(),
   type: 'ObjectionLogged',
   schemaVersion: 2,
@@ -57,18 +50,16 @@ const objection = (i: number): NewEvent => ({
     correlationId: 'bench',
     causationId: 'bench',
     actor: null,
-    occurredAt: new Date(START + Math.floor((i / EVENTS) * YEAR_MS)).toISOString(),
+    occurredAt: new Date(START + Math.floor((i / total) * YEAR_MS)).toISOString(),
   },
 });
-
-const seconds = (since: number) => (performance.now() - since) / 1000;
 
 /**
  * The export through the service: the app on the same database, measured once
  * its projections have caught up (so their catch-up does not share the CPU),
  * reading the whole body and counting its lines.
  */
-const measureExport = async (db: SqlDatabase): Promise<number> => {
+const measureExport = async (db: SqlDatabase, events: number): Promise<number> => {
   const key = formatApiKey(newApiKeyToken());
   const app = await createApp(loadConfig({ LEDGER_BOOTSTRAP_ADMIN_KEY: key, LEDGER_RATE_LIMIT_READS: '0' }), {
     database: db,
@@ -94,18 +85,18 @@ const measureExport = async (db: SqlDatabase): Promise<number> => {
   }
   const rate = lines / seconds(t0);
   await app.close();
-  if (lines !== EVENTS) throw new Error(`the export held ${lines} events, not ${EVENTS}`);
+  if (lines !== events) throw new Error(`the export held ${lines} events, not ${events}`);
   return rate;
 };
 
-const bench = async (name: string, db: SqlDatabase) => {
+const bench = async (backend: BenchRow['backend'], db: SqlDatabase, total: number): Promise<BenchRow[]> => {
   // Knowledge time spread over the year too, so as-of queries cut the history.
   let fakeNow = START;
   const store = await PostgresEventStore.open(db, { now: () => new Date(fakeNow) });
   let t0 = performance.now();
-  for (let i = 0; i < EVENTS; i += PER_APPEND) {
-    fakeNow = START + Math.floor((i / EVENTS) * YEAR_MS);
-    const events = Array.from({ length: Math.min(PER_APPEND, EVENTS - i) }, (_, k) => objection(i + k));
+  for (let i = 0; i < total; i += PER_APPEND) {
+    fakeNow = START + Math.floor((i / total) * YEAR_MS);
+    const events = Array.from({ length: Math.min(PER_APPEND, total - i) }, (_, k) => objection(i + k, total));
     await store.append({
       streamId: `objection-bulk${i}`,
       events,
@@ -121,7 +112,7 @@ const bench = async (name: string, db: SqlDatabase) => {
     if (page.length === 0) break;
     after = page[page.length - 1].globalPosition;
   }
-  const rawRead = EVENTS / seconds(t0);
+  const rawRead = total / seconds(t0);
 
   const runner = new ProjectionRunner(db, store, objectionGapsProjection, { batchSize: 1_000 });
   await runner.prepare();
@@ -129,10 +120,10 @@ const bench = async (name: string, db: SqlDatabase) => {
   await new ProjectionRunner(db, store, contentProjection).prepare();
   t0 = performance.now();
   await runner.catchUp();
-  const liveRate = EVENTS / seconds(t0);
+  const liveRate = total / seconds(t0);
   t0 = performance.now();
   const rebuild = await new ProjectionRebuild(db, store, runner, 1_000).run();
-  const rebuildRate = EVENTS / seconds(t0);
+  const rebuildRate = total / seconds(t0);
 
   const latencies: number[] = [];
   for (let q = 0; q < 50; q += 1) {
@@ -141,32 +132,38 @@ const bench = async (name: string, db: SqlDatabase) => {
     await readObjectionGaps(db, CATEGORIES, { asOf, now: new Date() });
     latencies.push(performance.now() - q0);
   }
-  latencies.sort((a, b) => a - b);
-  const exportRate = await measureExport(db);
-  console.log(
-    `${name.padEnd(10)} ${EVENTS} events (appended ${(EVENTS / appendSeconds).toFixed(0)}/s in ${PER_APPEND}-event appends)\n` +
-      `  ordered raw read      ${rawRead.toFixed(0)} events/s\n` +
-      `  live catch-up         ${liveRate.toFixed(0)} events/s (ratio to raw read ${(liveRate / rawRead).toFixed(2)})\n` +
-      `  blue/green rebuild    ${rebuildRate.toFixed(0)} events/s (ratio ${(rebuildRate / rawRead).toFixed(2)}), ${rebuild.state}, checksum equal: ${rebuild.matchesLive}\n` +
-      `  as-of objection gaps  p50 ${latencies[25].toFixed(1)} ms, p95 ${latencies[47].toFixed(1)} ms, max ${latencies[49].toFixed(1)} ms over 50 instants\n` +
-      `  NDJSON export (HTTP)  ${exportRate.toFixed(0)} events/s (ratio to raw read ${(exportRate / rawRead).toFixed(2)})`,
-  );
+  const exportRate = await measureExport(db, total);
   // The app closed the database on its way out (createApp owns it), and with it this store's.
+  const row = (figure: string, value: number) => ({ backend, figure, value, unit: 'events/s' });
+  return [
+    { ...row(`append, ${PER_APPEND}-event appends`, total / appendSeconds), note: `${total} events` },
+    { ...row('ordered read (store readAll, pages of 10,000)', rawRead), note: 'the reference below' },
+    compared(row('objection-gaps live catch-up', liveRate), 'ordered read', rawRead),
+    {
+      ...compared(row('objection-gaps blue/green rebuild', rebuildRate), 'ordered read', rawRead),
+      note: `${rebuild.state}, checksum equal: ${rebuild.matchesLive}`,
+    },
+    latencyRow(backend, 'as-of objection gaps', latencies, 'over 50 instants'),
+    compared(row('NDJSON export (HTTP)', exportRate), 'ordered read', rawRead),
+  ];
 };
 
-const main = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'ledger-rebuild-bench-'));
-  await bench('PGlite', await openEmbeddedDatabase(join(dir, 'data')));
-  await rm(dir, { recursive: true });
-  const server = process.env.DATABASE_URL;
-  if (!server) return console.log('PostgreSQL: skipped (set DATABASE_URL to a server to include it)');
-  const name = `ledger_bench_${randomBytes(4).toString('hex')}`;
-  await createDatabase(server, name);
-  await bench('PostgreSQL', connectPostgres(databaseUrl(server, name), 8));
-  await dropDatabase(server, name);
+export const run = async (options: Partial<RebuildOptions> = {}): Promise<BenchRow[]> => {
+  const o: RebuildOptions = { events: 100_000, pglite: true, ...options };
+  const rows: BenchRow[] = [];
+  for await (const backend of benchBackends({ pglite: o.pglite, poolSize: 8 })) {
+    rows.push(...(await bench(backend.name, await backend.open(), o.events)));
+    await backend.cleanup();
+  }
+  return rows;
 };
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runIfMain(import.meta.url, 'rebuild', () => {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '100000' },
+      'no-pglite': { type: 'boolean', default: false },
+    },
+  });
+  return run({ events: Number(values.events), pglite: !values['no-pglite'] });
 });
