@@ -33,9 +33,9 @@ const failed = (line: SendableLine, problem: Problem): Outcome => ({
   problem,
 });
 
-/** On 413 (too many commands, or too many bytes): the server's `limit`, else half. */
-const smallerSize = (problem: Problem, length: number): number | null => {
-  if (problem.status !== 413 || length === 1) return null;
+/** On 413 too-many-commands: the server's `limit` (else half), kept for the rest of the run. */
+const fewerCommands = (problem: Problem, length: number): number | null => {
+  if (problem.status !== 413 || problem.type !== '/problems/too-many-commands' || length === 1) return null;
   const limit = problem.limit;
   return typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 && limit < length
     ? limit
@@ -70,8 +70,7 @@ const unstorableItem = (problem: Problem, length: number): { index: number; prob
 /**
  * Posts lines in batches of at most `size`, one after the other (commands on
  * a stream are decided in order), and hands each batch's outcomes to
- * `record`, in line order. A 413 shrinks the batches for the rest of the run;
- * a refusal that is not about one item stops the import.
+ * `record`, in line order. A refusal that is not about one item stops the import.
  */
 export const batchPoster = (
   service: Parameters<typeof sendBatch>[0],
@@ -79,18 +78,30 @@ export const batchPoster = (
   record: (outcomes: Outcome[]) => Promise<void>,
 ) => {
   let size = initialSize;
-  const post = async (lines: SendableLine[]): Promise<void> => {
+  const post = async (lines: SendableLine[], most = Infinity): Promise<void> => {
     for (let start = 0; start < lines.length;) {
-      const chunk = lines.slice(start, start + size);
+      const chunk = lines.slice(start, start + Math.min(size, most));
       const answer = await sendBatch(service, chunk);
       if (answer.kind === 'results') {
         await record(chunk.map((line, i) => outcomeOf(line, answer.results[i])));
         start += chunk.length;
         continue;
       }
-      const smaller = smallerSize(answer.problem, chunk.length);
-      if (smaller !== null) {
-        size = smaller;
+      const fewer = fewerCommands(answer.problem, chunk.length);
+      if (fewer !== null) {
+        size = fewer;
+        continue;
+      }
+      // Too many bytes: this batch is halved (and its halves, down to the command too large for any),
+      // the rest of the file goes on in batches of the full size.
+      if (answer.problem.status === 413 && chunk.length > 1) {
+        await post(chunk, Math.ceil(chunk.length / 2));
+        start += chunk.length;
+        continue;
+      }
+      if (answer.problem.status === 413) {
+        await record([failed(chunk[0], answer.problem)]);
+        start += 1;
         continue;
       }
       const unstorable = unstorableItem(answer.problem, chunk.length);
@@ -98,12 +109,6 @@ export const batchPoster = (
         await post(chunk.slice(0, unstorable.index));
         await record([failed(chunk[unstorable.index], unstorable.problem)]);
         start += unstorable.index + 1;
-        continue;
-      }
-      // A single command over the body limit: it fails alone, the rest goes on.
-      if (answer.problem.status === 413) {
-        await record([failed(chunk[0], answer.problem)]);
-        start += 1;
         continue;
       }
       const range = `ExecuteCommands (lines ${chunk[0].number}–${chunk[chunk.length - 1].number})`;

@@ -25,7 +25,7 @@ export type CommandLine = SendableLine | MalformedLine;
 
 export interface LineBatch {
   lines: CommandLine[];
-  /** How far into the file the reader is, in bytes: the progress bar's value. */
+  /** The bytes of the lines read so far (the read stream itself reads ahead): the progress bar's value. */
   bytesRead: number;
 }
 
@@ -61,25 +61,29 @@ const parseLine = (number: number, text: string): CommandLine => {
  * readline pauses the file while a batch is out, so memory holds one batch.
  */
 export async function* readBatches(file: string, size: number): AsyncGenerator<LineBatch> {
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const reader = createInterface({ input, crlfDelay: Infinity });
+  const reader = createInterface({
+    input: createReadStream(file, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
   let lines: CommandLine[] = [];
   let sendable = 0;
   let number = 0;
+  let bytesRead = 0;
   for await (const raw of reader) {
     number += 1;
+    bytesRead += Buffer.byteLength(raw) + 1;
     const text = number === 1 && raw.startsWith(BOM) ? raw.slice(BOM.length) : raw;
     if (text.trim() === '') continue;
     const line = parseLine(number, text);
     lines.push(line);
     if (line.kind === 'command') sendable += 1;
     if (sendable === size) {
-      yield { lines, bytesRead: input.bytesRead };
+      yield { lines, bytesRead };
       lines = [];
       sendable = 0;
     }
   }
-  if (lines.length > 0) yield { lines, bytesRead: input.bytesRead };
+  if (lines.length > 0) yield { lines, bytesRead };
 }
 
 /** What a failures file line is made of: the command with its problem, or the text that was not one. */

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { type CliCommand, type CliIo, CommandFailedError, UsageError } from '../cli-io.js';
-import { progressBar } from '../progress.js';
+import { formatDuration, progressBar } from '../progress.js';
 import {
   type LedgerService,
   URL_OPTION,
@@ -74,7 +74,11 @@ const importFile = async ({ file, service, batchSize, report, onBatch, interrupt
   });
   for await (const { lines, bytesRead } of readBatches(file, batchSize)) {
     notJson = lines.filter((line) => line.kind === 'malformed');
-    await post(lines.filter((line) => line.kind === 'command'));
+    await post(lines.filter((line) => line.kind === 'command')).catch(async (error: unknown) => {
+      // The lines before where it stopped are done, those that were not JSON among them too.
+      if (error instanceof ImportStoppedError) await recordNotJsonBefore(error.firstLine);
+      throw error;
+    });
     await recordNotJsonBefore(Infinity);
     onBatch(bytesRead);
     if (interrupted.aborted) return lines[lines.length - 1].number + 1;
@@ -86,17 +90,25 @@ const importFile = async ({ file, service, batchSize, report, onBatch, interrupt
 const withProgress = async (run: Omit<Run, 'onBatch' | 'interrupted'>, bytes: number, io: CliIo) => {
   const bar = progressBar(
     io.stderr,
-    'import-commands [{bar}] {percentage}% | {commands} commands | {rate} commands/s | ETA {eta_formatted}',
+    'import-commands [{bar}] {percentage}% | {commands} commands | {rate} commands/s | ETA {remaining}',
   );
   const interrupted = new AbortController();
   const onSigint = () => interrupted.abort();
   process.once('SIGINT', onSigint);
-  bar.start(Math.max(bytes, 1), 0, { commands: 0, rate: 0 });
+  bar.start(Math.max(bytes, 1), 0, { commands: 0, rate: 0, remaining: formatDuration(null) });
+  const startedAt = Date.now();
   try {
-    const onBatch = (bytesRead: number) =>
-      bar.update(bytesRead, { commands: run.report.read, rate: run.report.rate() });
+    // The ETA from the bytes left at the pace so far (cli-progress's own shows "NF" between batches).
+    const onBatch = (bytesRead: number) => {
+      const remaining = ((Date.now() - startedAt) / 1000) * (Math.max(bytes - bytesRead, 0) / bytesRead);
+      bar.update(bytesRead, {
+        commands: run.report.read,
+        rate: run.report.rate(),
+        remaining: formatDuration(remaining),
+      });
+    };
     const stoppedBefore = await importFile({ ...run, onBatch, interrupted: interrupted.signal });
-    if (stoppedBefore === null) bar.update(Math.max(bytes, 1));
+    if (stoppedBefore === null) bar.update(Math.max(bytes, 1), { remaining: formatDuration(0) });
     return stoppedBefore;
   } finally {
     bar.stop();
