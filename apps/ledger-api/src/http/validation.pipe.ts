@@ -21,14 +21,22 @@ const invalid = (fieldErrors: FieldError[]) =>
     }),
   );
 
-const declaredProperties = (metatype: ArgumentMetadata['metatype']): Set<string> =>
-  new Set(
-    metatype
-      ? getMetadataStorage()
-          .getTargetValidationMetadatas(metatype, '', true, false)
-          .map((m) => m.propertyName)
-      : [],
-  );
+/** Per DTO class, once: a DTO's declarations do not change after its module has loaded. */
+const declaredByType = new WeakMap<object, Set<string>>();
+
+const declaredProperties = (metatype: ArgumentMetadata['metatype']): Set<string> => {
+  if (!metatype) return new Set();
+  let names = declaredByType.get(metatype);
+  if (!names) {
+    names = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(metatype, '', true, false)
+        .map((m) => m.propertyName),
+    );
+    declaredByType.set(metatype, names);
+  }
+  return names;
+};
 
 /**
  * class-validator on every DTO; unknown fields are rejected, not dropped. The
