@@ -114,7 +114,7 @@ const bench = async (backend: BenchRow['backend'], db: SqlDatabase, total: numbe
   }
   const rawRead = total / seconds(t0);
 
-  const runner = new ProjectionRunner(db, store, objectionGapsProjection, { batchSize: 1_000 });
+  const runner = new ProjectionRunner(db, store, objectionGapsProjection);
   await runner.prepare();
   // Objection gaps are read with the content model beside them (no content in this history).
   await new ProjectionRunner(db, store, contentProjection).prepare();
@@ -122,7 +122,7 @@ const bench = async (backend: BenchRow['backend'], db: SqlDatabase, total: numbe
   await runner.catchUp();
   const liveRate = total / seconds(t0);
   t0 = performance.now();
-  const rebuild = await new ProjectionRebuild(db, store, runner, 1_000).run();
+  const rebuild = await new ProjectionRebuild(db, store, runner).run();
   const rebuildRate = total / seconds(t0);
 
   const latencies: number[] = [];

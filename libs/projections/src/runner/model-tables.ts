@@ -59,3 +59,14 @@ export const analyzeTables = async (
 ): Promise<void> => {
   await db.query(`ANALYZE ${projection.tables.map(names).join(', ')}`);
 };
+
+/** Logged (WAL, crash-safe) or not; from unlogged to logged, PostgreSQL writes the table once into the WAL. */
+export const setLogged = async (
+  db: SqlQueryable,
+  projection: Projection,
+  t: TableName,
+  logged: boolean,
+): Promise<void> => {
+  for (const base of projection.tables)
+    await db.query(`ALTER TABLE ${t(base)} SET ${logged ? 'LOGGED' : 'UNLOGGED'}`);
+};

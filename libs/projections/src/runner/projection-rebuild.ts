@@ -6,6 +6,7 @@ import {
   ensureTables,
   analyzeTables,
   liveTables,
+  setLogged,
   shadowTables,
   swapShadowIntoLive,
 } from './model-tables.js';
@@ -15,6 +16,9 @@ import { readBatch } from './read-batch.js';
 import { skippedPositions } from './skips.js';
 
 const MAX_SWAP_ATTEMPTS = 20;
+
+/** Progress is written at most this often: every batch would cost a commit per batch. */
+const PROGRESS_EVERY_MS = 1_000;
 
 /**
  * Blue/green: folds the whole history into shadow tables while the live model
@@ -29,7 +33,8 @@ export class ProjectionRebuild {
     private readonly db: SqlDatabase,
     private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
-    private readonly batchSize = 1_000,
+    // Measured (npm run bench:rebuild): 5,000 a batch rebuilt at 0.29 of the raw read rate, 1,000 at 0.18.
+    private readonly batchSize = 5_000,
   ) {
     this.progress = {
       state: 'building',
@@ -56,7 +61,12 @@ export class ProjectionRebuild {
     try {
       await dropTables(this.db, projection, shadowTables);
       await ensureTables(this.db, projection, shadowTables);
+      // Unlogged while filled (no WAL for every row and index entry: a crash only loses a shadow that
+      // is rebuilt anyway), logged again — one rewrite — before it can become the live model.
+      await setLogged(this.db, projection, shadowTables, false);
       let position = await this.foldShadow(0);
+      this.report(position, Math.max(position, await this.store.headPosition()));
+      await setLogged(this.db, projection, shadowTables, true);
       // Statistics survive the rename, so the swapped-in model is planned well from its first query.
       await analyzeTables(this.db, projection, shadowTables);
       await this.runner.whilePaused(async () => {
@@ -69,6 +79,7 @@ export class ProjectionRebuild {
             throw new Error('the live model kept moving; try the rebuild again');
         }
       });
+      this.report(position, position);
       this.progress.state = 'swapped';
     } catch (error) {
       this.progress.state = 'failed';
@@ -86,15 +97,25 @@ export class ProjectionRebuild {
    * The events skipped in the ledger are left out, as the live model leaves them out.
    */
   private async foldShadow(from: number, upTo?: number): Promise<number> {
-    const skips = await skippedPositions(this.store, this.runner.projection);
+    const { projection } = this.runner;
+    const skips = await skippedPositions(this.store, projection);
+    const read = (after: number) => readBatch(this.store, projection, after, this.batchSize, upTo);
     let position = from;
+    let next = read(position);
+    let saved = Date.now();
     for (;;) {
-      const batch = await readBatch(this.store, this.runner.projection, position, this.batchSize, upTo);
+      const batch = await next;
       if (!batch) return position;
+      // The next batch is read while this one is written: on PostgreSQL the two overlap.
+      next = read(batch.to);
+      next.catch(() => undefined);
       await this.applyShadow(batch.events.filter((event) => !skips.has(event.globalPosition)));
       position = batch.to;
-      this.report(position, Math.max(position, await this.store.headPosition()));
-      await saveRebuild(this.db, this.runner.projection.name, this.progress);
+      if (Date.now() - saved >= PROGRESS_EVERY_MS) {
+        this.report(position, Math.max(position, await this.store.headPosition()));
+        await saveRebuild(this.db, projection.name, this.progress);
+        saved = Date.now();
+      }
     }
   }
 
