@@ -240,6 +240,14 @@ describe.each(backends)('ExecuteCommands: POST /v1/commands:batch (%s)', (backen
     expect(await eventsOf('objection-b-whole-2')).toEqual([]);
   });
 
+  it('answers 404 for any other verb the route could take for a parameter (commands:purge, commandsx)', async () => {
+    for (const path of ['/v1/commands:purge', '/v1/commandsx']) {
+      const response = await t.http().post(path).send({ operation: 'LogObjection' });
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+  });
+
   it('takes LEDGER_BATCH_MAX_COMMANDS items, and refuses one more saying the limit', async () => {
     const ids = [1, 2, 3, 4, 5, 6].map((n) => `b-limit-${n}`);
     const over = await post(ids.map((id) => logItem(id)));
