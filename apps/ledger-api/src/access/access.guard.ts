@@ -11,7 +11,8 @@ import { Authenticator, REALM, unauthorized } from './authenticator.js';
 import { RateLimits } from './rate-limits.js';
 import { type Caller, nameOf, setCaller } from './request-principal.js';
 
-const forbidden = (detail: string, scope: string) =>
+/** 403 insufficient-scope, with the challenge naming the scope to ask for. */
+export const forbidden = (detail: string, scope: string) =>
   new ProblemException(
     problem(403, 'insufficient-scope', 'The caller may not do this', {
       detail,

@@ -21,10 +21,10 @@ export const isBatchRequest = (request: Request) => request.method === 'POST' &&
 /** The commands the body carried (the middleware has checked there are some, and not too many). */
 export const batchItemsOf = (request: Request): unknown[] => items.get(request) ?? [];
 
-const notAList = (detail: string, field = '(body)'): Problem =>
+const notAList = (detail: string): Problem =>
   problem(400, 'validation-failed', 'The request is not valid', {
     detail,
-    errors: [{ field, rule: 'isArray', message: detail }],
+    errors: [{ field: '(body)', rule: 'isArray', message: detail }],
   });
 
 /** One JSON object per line; blank lines are skipped; a line that is not JSON names itself. */
@@ -86,11 +86,10 @@ export const batchBody = ({ batchBodyLimitBytes: limit, batchMaxCommands }: Writ
     }
     (ndjson ? text : json)(request, response, (error?: unknown) => {
       if (error) return refuse(bodyProblem(error as BodyParserError, limit));
-      const body: unknown = ndjson
-        ? parseLines(typeof request.body === 'string' ? request.body : '')
-        : request.body;
-      const checked = Array.isArray(body) || !ndjson ? check(body, batchMaxCommands) : body;
-      if (!Array.isArray(checked)) return refuse(checked as Problem);
+      const lines = ndjson ? parseLines(typeof request.body === 'string' ? request.body : '') : null;
+      if (lines !== null && !Array.isArray(lines)) return refuse(lines);
+      const checked = check(lines ?? request.body, batchMaxCommands);
+      if (!Array.isArray(checked)) return refuse(checked);
       items.set(request, checked);
       request.body = {};
       next();

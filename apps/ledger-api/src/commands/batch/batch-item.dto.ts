@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, Matches } from 'class-validator';
 import { ProblemDetailsDto } from '../../contract/problem-details.dto.js';
+import { HEADER_TOKEN } from '../../operability/request-log-ids.js';
 import { CommandResultDto } from '../command-response.js';
-
-const TOKEN = /^[\x21-\x7e]{1,255}$/;
 
 /** One command of an ExecuteCommands request: what the single endpoint's path, headers and body would carry. */
 export class BatchItemDto {
@@ -34,10 +33,10 @@ export class BatchItemDto {
   @ApiPropertyOptional({
     example: 'crm-export-2026-11-30-000042',
     description: 'As the Idempotency-Key header: the same key and command return the first result',
-    pattern: TOKEN.source,
+    pattern: HEADER_TOKEN.source,
   })
   @IsOptional()
-  @Matches(TOKEN, { message: 'idempotencyKey must be 1–255 visible ASCII characters' })
+  @Matches(HEADER_TOKEN, { message: 'idempotencyKey must be 1–255 visible ASCII characters' })
   idempotencyKey?: string;
 
   @ApiPropertyOptional({ example: '"3"', description: 'As the If-Match header' })
@@ -48,10 +47,10 @@ export class BatchItemDto {
   @ApiPropertyOptional({
     example: 'crm-backfill-7',
     description: 'As the X-Correlation-Id header (default: the one of the whole request)',
-    pattern: TOKEN.source,
+    pattern: HEADER_TOKEN.source,
   })
   @IsOptional()
-  @Matches(TOKEN, { message: 'correlationId must be 1–255 visible ASCII characters' })
+  @Matches(HEADER_TOKEN, { message: 'correlationId must be 1–255 visible ASCII characters' })
   correlationId?: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { type Requirement, describeRequirement, satisfies } from '#access';
+import { forbidden } from '../../access/access.guard.js';
 import { callerOf, setCaller } from '../../access/request-principal.js';
 import { type FieldError, type Problem, ProblemException, problem } from '../../http/problem.js';
 import { ledgerValidationPipe } from '../../http/validation.pipe.js';
@@ -69,10 +70,11 @@ const itemRequest = (batch: Request, route: CommandRoute, item: BatchItemDto): R
   return request;
 };
 
-const forbidden = (route: CommandRoute, requirement: Requirement): Problem =>
-  problem(403, 'insufficient-scope', 'The caller may not do this', {
-    detail: `${route.operation} needs ${describeRequirement(requirement)}`,
-  });
+/** The guard's own refusal, for the one command of the batch the caller may not post. */
+const refusedScope = (route: CommandRoute, requirement: Requirement): Problem => {
+  const scope = describeRequirement(requirement);
+  return forbidden(`${route.operation} needs ${scope}`, scope.split(' or ')[0]).problem;
+};
 
 /** Checks an item's envelope, finds its endpoint, and checks the caller may post that command. */
 export const prepareItem = async (
@@ -112,7 +114,7 @@ export const prepareItem = async (
   if (errors.length > 0) return { operation: route.operation, problem: invalid(errors) };
   const requirement = route.requirement as Requirement;
   if (!satisfies(callerOf(batch)?.scopes ?? [], requirement)) {
-    return { operation: route.operation, problem: forbidden(route, requirement) };
+    return { operation: route.operation, problem: refusedScope(route, requirement) };
   }
   return { operation: route.operation, route, request: itemRequest(batch, route, item) };
 };
