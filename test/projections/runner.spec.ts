@@ -101,6 +101,33 @@ describe('projection runner recovery (PGlite)', () => {
     await store.close();
   });
 
+  it('under a steady stream of appends, waits after reaching the head so that a batch gathers many', async () => {
+    const db = await createTestPglite();
+    const store = await PostgresEventStore.open(db);
+    const counting = countingProjection();
+    const batches: number[] = [];
+    const projection: Projection = {
+      ...counting,
+      apply: (tx, events, t) => {
+        batches.push(events.length);
+        return counting.apply(tx, events, t);
+      },
+    };
+    const runner = new ProjectionRunner(db, store, projection, { idleMs: 1_000, lingerMs: 1_000 });
+    await runner.prepare();
+    runner.start();
+    // Twenty appends 10 ms apart while the runner folds: without the linger it would fold them a few at a time.
+    for (let i = 0; i < 20; i += 1) {
+      await appendTo(store, `s-${i}`, [newEvent('A')]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await runner.waitFor(20, 10_000)).toBe(true);
+    expect(await counts(db)).toEqual({ A: 20 });
+    expect(batches.length).toBeLessThanOrEqual(3);
+    await runner.stop();
+    await store.close();
+  });
+
   it('a runner of an older version leaves a newer model alone', async () => {
     const db = await createTestPglite();
     const store = await PostgresEventStore.open(db);

@@ -32,17 +32,12 @@ const foldNextBatch = async (
   db: SqlDatabase,
   store: EventStore,
   projection: Projection,
-  limit: number,
-  skips: ReadonlySet<number>,
-): Promise<number> => {
-  const checkpoint: Checkpoint = (await readCheckpoint(db, projection.name)) ?? {
-    name: projection.name,
-    version: projection.version,
-    position: 0,
-  };
-  const batch = await readBatch(store, projection, checkpoint.position, limit);
-  if (!batch) return 0;
-  const events = batch.events.filter((event) => !skips.has(event.globalPosition));
+  checkpoint: Checkpoint,
+  options: { limit: number; skips: ReadonlySet<number>; clearFailure: boolean },
+): Promise<{ to: number; reachedHead: boolean }> => {
+  const batch = await readBatch(store, projection, checkpoint.position, options.limit);
+  if (!batch) return { to: checkpoint.position, reachedHead: true };
+  const events = batch.events.filter((event) => !options.skips.has(event.globalPosition));
   await db.transaction(async (tx) => {
     const lock = await lockCheckpointAt(tx, checkpoint, projection.version);
     if (lock === 'moved') throw new CheckpointMovedError(projection.name);
@@ -53,16 +48,26 @@ const foldNextBatch = async (
       throw isTransient(error) ? error : new EventsFailedError(events, error);
     });
     await advanceCheckpoint(tx, projection.name, batch.to);
-    await clearFailure(tx, projection.name, batch.to);
+    if (options.clearFailure) await clearFailure(tx, projection.name, batch.to);
   });
-  return batch.to - checkpoint.position;
+  return { to: batch.to, reachedHead: batch.read < options.limit };
 };
 
-/** The live model's fold: batches, skips (read from the log) and planner statistics. */
+/**
+ * The live model's fold: batches, skips (read from the log) and planner statistics.
+ * The checkpoint and whether a failure may be recorded are remembered between
+ * batches (two round trips fewer a batch): the compare-and-set at each batch
+ * still catches a checkpoint another runner moved, and any error forgets both.
+ */
 export class LiveFold {
   private sinceAnalyze = 0;
   /** Positions this version skips; null: read them again before the next batch. */
   private skips: ReadonlySet<number> | null = null;
+  private checkpoint: Checkpoint | null = null;
+  /** False once a batch has cleared the failures up to the checkpoint and none has happened since. */
+  private mayHaveFailure = true;
+  /** Whether the last batch read everything up to the head (the model is caught up). */
+  reachedHead = false;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -70,14 +75,34 @@ export class LiveFold {
     private readonly projection: Projection,
   ) {}
 
-  /** After a failure: a skip may have been recorded (on any replica) before the next attempt. */
-  forgetSkips(): void {
+  /**
+   * After a failure, a new lease or a rebuild's swap: a skip, a failure or another
+   * checkpoint may have been recorded (on any replica); read them again.
+   */
+  forget(): void {
     this.skips = null;
+    this.checkpoint = null;
+    this.mayHaveFailure = true;
   }
 
   async next(limit: number): Promise<number> {
     this.skips ??= await skippedPositions(this.store, this.projection);
-    const moved = await foldNextBatch(this.db, this.store, this.projection, limit, this.skips);
+    const from = (this.checkpoint ??= (await readCheckpoint(this.db, this.projection.name)) ?? {
+      name: this.projection.name,
+      version: this.projection.version,
+      position: 0,
+    });
+    const options = { limit, skips: this.skips, clearFailure: this.mayHaveFailure };
+    const batch = await foldNextBatch(this.db, this.store, this.projection, from, options).catch(
+      (error: unknown) => {
+        this.forget();
+        throw error;
+      },
+    );
+    this.checkpoint = { ...from, position: batch.to };
+    this.mayHaveFailure = false;
+    this.reachedHead = batch.reachedHead;
+    const moved = batch.to - from.position;
     this.sinceAnalyze += moved;
     if (this.sinceAnalyze >= ANALYZE_EVERY) {
       this.sinceAnalyze = 0;

@@ -10,6 +10,8 @@ import { prepareModel } from './prepare-model.js';
 import { readStatus } from './projection-status.js';
 import {
   CheckpointMovedError,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_LINGER_MS,
   type ProjectionStatus,
   type RunnerOptions,
   type RunnerState,
@@ -27,11 +29,6 @@ import {
  * an admin records a skip of it in the ledger (skips.ts), which every fold of
  * this version, rebuilds included, honours.
  */
-/**
- * Measured with npm run bench:rebuild (50,000 events, both backends): 500 a batch caught up at
- * 0.12 to 0.26 of the raw ordered-read rate, 5,000 at 0.33 to 0.40 (before rows were unnested).
- */
-const DEFAULT_BATCH_SIZE = 5_000;
 
 export class ProjectionRunner {
   private state: RunnerState = 'stopped';
@@ -42,6 +39,7 @@ export class ProjectionRunner {
   private inFlight = false;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly lingerMs: number;
   private readonly backoff: Backoff;
   private readonly fold: LiveFold;
 
@@ -54,6 +52,7 @@ export class ProjectionRunner {
     // A batch is what is new, up to this: small when live, large (fewer round trips) when catching up.
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.idleMs = options.idleMs ?? 200;
+    this.lingerMs = Math.min(options.lingerMs ?? DEFAULT_LINGER_MS, this.idleMs);
     this.fold = new LiveFold(db, store, projection);
     this.backoff = new Backoff(options.retryMs ?? this.idleMs * 10, options.maxRetryMs ?? 30_000);
   }
@@ -94,9 +93,10 @@ export class ProjectionRunner {
   private async run(): Promise<void> {
     while (this.state !== 'stopped') {
       try {
-        await this.pass();
+        const pauseMs = await this.pass();
         this.error = null;
         this.backoff.reset();
+        await sleep(pauseMs);
       } catch (error) {
         // A failure (an event, the database away, another version) costs this pass, not the runner.
         await this.failed(error);
@@ -111,7 +111,7 @@ export class ProjectionRunner {
   private async failed(error: unknown): Promise<void> {
     this.setState('failed');
     this.error = error instanceof Error ? error.message : String(error);
-    this.fold.forgetSkips();
+    this.fold.forget();
     const [event] = error instanceof EventsFailedError && error.events.length === 1 ? error.events : [];
     // Unrecorded when the database itself is away: then its readiness check says so.
     if (event) await recordFailure(this.db, this.projection, event, this.error).catch(() => undefined);
@@ -124,27 +124,28 @@ export class ProjectionRunner {
     this.backoff.wake();
   }
 
-  /** One turn of the loop: make sure of the lease, then fold one batch (or wait). */
-  private async pass(): Promise<void> {
+  /** One turn of the loop: make sure of the lease, then fold one batch; answers how long to wait before the next. */
+  private async pass(): Promise<number> {
     if (!this.lease?.held) {
       this.lease = await tryAcquireLease(this.db, this.projection.name);
       if (!this.lease) {
         this.setState('standby');
-        await sleep(this.idleMs * 5);
-        return;
+        return this.idleMs * 5;
       }
+      this.fold.forget();
     }
     this.setState('running');
     if (this.paused) {
       await this.paused;
-      return;
+      return 0;
     }
     // No await between the pause check and this flag: whilePaused relies on it.
     this.inFlight = true;
     const moved = await this.step()
       .catch((error: unknown) => this.recover(error))
       .finally(() => (this.inFlight = false));
-    if (moved === 0) await sleep(this.idleMs);
+    if (moved === 0) return this.idleMs;
+    return this.fold.reachedHead ? this.lingerMs : 0;
   }
 
   /** After a batch failed: another runner moved the checkpoint (look again), or fold it event by event. */
@@ -169,6 +170,7 @@ export class ProjectionRunner {
       while (this.inFlight) await sleep(5);
       return await work();
     } finally {
+      this.fold.forget();
       this.paused = null;
       resume();
     }

@@ -5,6 +5,8 @@ interface Batch {
   events: RecordedEvent[];
   /** The position the batch covers up to, matching or not. */
   to: number;
+  /** How many events the store returned (before the cut at the head): fewer than asked means all were read. */
+  read: number;
 }
 
 /**
@@ -28,5 +30,5 @@ export const readBatch = async (
   const events = read.filter((e) => e.globalPosition <= head);
   // Covering only up to the last event read stays right whatever cap the store
   // puts on a read; with none read, nothing matches up to the head.
-  return { events, to: events.at(-1)?.globalPosition ?? head };
+  return { events, to: events.at(-1)?.globalPosition ?? head, read: read.length };
 };
