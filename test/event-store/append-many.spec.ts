@@ -345,3 +345,39 @@ describe.each(stores)('appendMany is one transaction (%s)', (_name, openDatabase
     }
   });
 });
+
+describe.each(stores)('append calls that arrive together (%s)', (_name, openDatabase) => {
+  it('share transactions, each answered alone; one the database refuses fails alone', async () => {
+    let commits = 0;
+    const store = await PostgresEventStore.open(await openDatabase(), {
+      beforeCommit: async () => void (commits += 1),
+    });
+    try {
+      const taken = newEvent('Taken');
+      await appendTo(store, stream(), [taken]);
+      commits = 0;
+      const streams = Array.from({ length: 16 }, () => stream('together'));
+      // The seventh reuses an event id already in the log: the database's unique index refuses it.
+      const calls = streams.map((id, i) =>
+        store.append(req(id, [i === 6 ? { ...newEvent('Dup'), eventId: taken.eventId } : newEvent('T')])),
+      );
+      const settled = await Promise.allSettled(calls);
+      expect(settled.map((s) => s.status)).toEqual(
+        streams.map((_, i) => (i === 6 ? 'rejected' : 'fulfilled')),
+      );
+      const positions = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.globalPosition] : []));
+      expect(new Set(positions).size).toBe(15);
+      for (const [i, id] of streams.entries())
+        expect(await store.readStream(id)).toHaveLength(i === 6 ? 0 : 1);
+      expect(findChainBreak(await store.readAll({ afterPosition: 0 }))).toBeNull();
+
+      commits = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, () => store.append(req(stream('again'), [newEvent('T')]))),
+      );
+      expect(commits).toBeLessThan(16);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { CommandIdReusedError, WrongExpectedVersionError } from '../errors.js';
 import type { AppendOutcome, AppendRequest, AppendResult, StoredCommand } from '../event-store.port.js';
 import { NO_REVISION, atRevision } from '../event-store.port.js';
 import { isSatisfied } from '../append-rules.js';
+import { assertStorable } from '../storable-json.js';
 import type { ChainHead, CommandInsert, EventInsert } from './append-statements.js';
 import { chainEvents } from './chain-events.js';
 
@@ -23,6 +24,22 @@ export interface AppendPlan {
   head: ChainHead;
   outcomes: AppendOutcome[];
 }
+
+/** Why a request's events cannot be stored (a NUL in a string, say), else null. */
+export const storableError = (request: AppendRequest): Error | null => {
+  try {
+    assertStorable(request.events);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+};
+
+/** The streams whose revisions a request is checked against. */
+export const streamsRead = (request: AppendRequest): string[] => [
+  request.streamId,
+  ...(request.readRevisions ?? []).map((read) => read.streamId),
+];
 
 const refused = (error: Error): AppendOutcome => ({ ok: false, error });
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { AppendResult, StoredCommand } from '../event-store.port.js';
 import type { SqlQueryable } from './sql-database.js';
 
@@ -30,41 +31,47 @@ export interface CommandInsert {
   recordedAt: string;
 }
 
-/** Locks the head row, serialising all appends, and reads the end of the chain. */
-export const lockHead = async (tx: SqlQueryable): Promise<ChainHead> => {
-  const [head] = await tx.query<{ position: string; hash: string; recorded_at: Date }>(
-    'SELECT position, hash, recorded_at FROM ledger_head FOR UPDATE',
-  );
-  return { position: Number(head.position), hash: head.hash, recordedAt: head.recorded_at };
-};
+/** A literal text[] for a statement sent without parameters. */
+const textArray = (values: readonly string[]) =>
+  values.length === 0 ? `'{}'::text[]` : `ARRAY[${values.map((v) => pg.escapeLiteral(v)).join(',')}]::text[]`;
 
 /**
- * The streams' revisions and earlier uses of the command ids, in one round
- * trip. A statement of its own after the lock on purpose: a statement that
- * waited for the lock still reads other tables as of its start, so only the
- * next one sees what the previous holder committed.
+ * What an append reads under the lock, sent with the BEGIN in one round trip: the head row locked
+ * (serialising all appends) and read, then the streams' revisions and earlier uses of the command ids.
+ * The look-up is a statement of its own after the lock on purpose: a statement that waited for the lock
+ * still reads other tables as of its start, so only the next one sees what the previous holder committed.
  */
-export const lookUp = async (tx: SqlQueryable, streamIds: string[], commandIds: string[]) => {
-  const rows = await tx.query<{
-    id: string;
-    revision: string | null;
-    fingerprint: string | null;
-    result: AppendResult | null;
-  }>(
-    `SELECT stream_id AS id, revision, NULL AS fingerprint, NULL::jsonb AS result
-       FROM ledger_streams WHERE stream_id = ANY($1::text[])
-     UNION ALL
-     SELECT command_id, NULL, fingerprint, result FROM ledger_commands WHERE command_id = ANY($2::text[])`,
-    [streamIds, commandIds],
-  );
+export const lockAndLookUp = (streamIds: readonly string[], commandIds: readonly string[]): string =>
+  `SELECT position, hash, recorded_at FROM ledger_head FOR UPDATE;
+   SELECT stream_id AS id, revision, NULL AS fingerprint, NULL::jsonb AS result
+     FROM ledger_streams WHERE stream_id = ANY(${textArray(streamIds)})
+   UNION ALL
+   SELECT command_id, NULL, fingerprint, result FROM ledger_commands WHERE command_id = ANY(${textArray(commandIds)})`;
+
+interface HeadRow {
+  position: string;
+  hash: string;
+  recorded_at: Date;
+}
+
+interface LookUpRow {
+  id: string;
+  revision: string | null;
+  fingerprint: string | null;
+  result: AppendResult | null;
+}
+
+/** The rows of `lockAndLookUp` as the chain's head, the streams' revisions and the earlier commands. */
+export const lockedState = ([[head], rows]: object[][]) => {
+  const { position, hash, recorded_at } = head as HeadRow;
   const revisions = new Map<string, number>();
   const commands = new Map<string, StoredCommand>();
-  for (const row of rows) {
+  for (const row of rows as LookUpRow[]) {
     if (row.revision !== null) revisions.set(row.id, Number(row.revision));
     else if (row.fingerprint !== null && row.result !== null)
       commands.set(row.id, { commandId: row.id, fingerprint: row.fingerprint, result: row.result });
   }
-  return { revisions, commands };
+  return { head: { position: Number(position), hash, recordedAt: recorded_at }, revisions, commands };
 };
 
 /** The events' columns as arrays, for one INSERT … SELECT FROM unnest(…) whatever their number. */

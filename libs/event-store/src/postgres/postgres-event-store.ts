@@ -14,30 +14,15 @@ import type {
 import { NO_REVISION } from '../event-store.port.js';
 import { MAX_READ, knowledgeTime } from '../append-rules.js';
 import { assertStorable } from '../storable-json.js';
-import { lockHead, lookUp, writeAppends } from './append-statements.js';
-import { planAppends } from './append-plan.js';
+import { lockAndLookUp, lockedState, writeAppends } from './append-statements.js';
+import { AppendQueue } from './append-queue.js';
+import { planAppends, storableError, streamsRead } from './append-plan.js';
 import { restoreEvents } from './restore-events.js';
 import { EVENT_COLUMNS, type EventRow, filterClause, toRecordedEvent } from './event-rows.js';
 import { migrate } from './migrations.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { AppendWakeups } from './append-wakeups.js';
-
-/** Why a request's events cannot be stored (a NUL in a string, say), else null. */
-const storableError = (request: AppendRequest): Error | null => {
-  try {
-    assertStorable(request.events);
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-};
-
-/** The streams whose revisions a request is checked against. */
-const streamsRead = (request: AppendRequest): string[] => [
-  request.streamId,
-  ...(request.readRevisions ?? []).map((read) => read.streamId),
-];
 
 export interface PostgresEventStoreOptions {
   /** Fault injection for tests: runs inside the append transaction, just before COMMIT. */
@@ -56,6 +41,7 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private readonly appended = new EventEmitter();
   private readonly wakeups: AppendWakeups;
+  private readonly queue = new AppendQueue((requests) => this.appendMany(requests));
 
   private constructor(
     private readonly db: SqlDatabase,
@@ -74,16 +60,18 @@ export class PostgresEventStore implements EventStore {
     return this.db;
   }
 
+  /** Appends arriving together share a transaction (AppendQueue); each is answered alone. */
   async append(request: AppendRequest): Promise<AppendResult> {
-    const [outcome] = await this.appendMany([request]);
+    const outcome = await this.queue.append(request);
     if (!outcome.ok) throw outcome.error;
     return outcome.result;
   }
 
   /**
-   * One transaction for the lot: one lock of the head, one look-up of the
-   * streams and command ids, one statement that writes every event, command
-   * record and revision, one COMMIT before any request is answered.
+   * One transaction for the lot, three round trips: the BEGIN with the lock of
+   * the head and the look-up of the streams and command ids, one statement that
+   * writes every event, command record and revision, and the COMMIT before any
+   * request is answered.
    */
   async appendMany(requests: readonly AppendRequest[]): Promise<AppendOutcome[]> {
     const storable = requests.map((request) => storableError(request));
@@ -91,19 +79,20 @@ export class PostgresEventStore implements EventStore {
     const outcomes =
       accepted.length === 0
         ? []
-        : await this.db.transaction(async (tx) => {
-            const head = await lockHead(tx);
-            const { revisions, commands } = await lookUp(
-              tx,
+        : await this.db.transaction(
+            async (tx, opened) => {
+              const locked = lockedState(opened);
+              const recordedAt = knowledgeTime(this.options.now?.() ?? new Date(), locked.head.recordedAt);
+              const plan = planAppends(accepted, locked, recordedAt);
+              if (plan.commands.length > 0) await writeAppends(tx, plan);
+              await this.options.beforeCommit?.();
+              return plan.outcomes;
+            },
+            lockAndLookUp(
               [...new Set(accepted.flatMap(streamsRead))],
               [...new Set(accepted.map((request) => request.command.commandId))],
-            );
-            const recordedAt = knowledgeTime(this.options.now?.() ?? new Date(), head.recordedAt);
-            const plan = planAppends(accepted, { head, revisions, commands }, recordedAt);
-            if (plan.commands.length > 0) await writeAppends(tx, plan);
-            await this.options.beforeCommit?.();
-            return plan.outcomes;
-          });
+            ),
+          );
     if (
       outcomes.some((outcome) => outcome.ok && !outcome.result.replayed && outcome.result.events.length > 0)
     )

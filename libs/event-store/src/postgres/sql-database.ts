@@ -26,15 +26,24 @@ export class SqlDatabase implements SqlQueryable {
     return result.rows;
   }
 
-  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in a transaction. `opening`, statements without parameters, travels with the BEGIN in
+   * one round trip (each still reads with a snapshot of its own), and `work` gets the rows of each.
+   */
+  async transaction<T>(
+    work: (tx: SqlQueryable, opened: object[][]) => Promise<T>,
+    opening?: string,
+  ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      const begun = await client.query(opening ? `BEGIN; ${opening}` : 'BEGIN');
+      // A text of several statements answers one result each.
+      const opened = Array.isArray(begun) ? (begun as pg.QueryResult[]).slice(1).map((r) => r.rows) : [];
       const tx: SqlQueryable = {
         query: async <Row extends object>(text: string, params: unknown[] = []) =>
           (await client.query<Row>(text, params)).rows,
       };
-      const result = await work(tx);
+      const result = await work(tx, opened);
       await client.query('COMMIT');
       return result;
     } catch (error) {
