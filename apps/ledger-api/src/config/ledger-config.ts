@@ -30,6 +30,8 @@ export interface LedgerConfig {
   readWaitMs: number;
   /** What a projection stuck on an event makes of readiness: 503 (`unready`), or 200 `degraded`. */
   projectionFailureReadiness: 'unready' | 'degraded';
+  /** How long a live read model waits after reaching the head, so that its next batch gathers more events. */
+  projectionLingerMs: number;
   logLevel: LogLevel;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
@@ -125,6 +127,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig =
     leadRejectionReasons: taxonomy(env, 'LEDGER_LEAD_REJECTION_REASONS', defaultLeadRejectionReasons),
     readWaitMs: integer(env, 'LEDGER_READ_WAIT_MS', 5_000, 0, 60_000),
     projectionFailureReadiness: projectionFailureReadinessOf(env),
+    projectionLingerMs: integer(env, 'LEDGER_PROJECTION_LINGER_MS', 50, 0, 200),
     logLevel: logLevelOf(env),
     shutdownGraceMs: integer(env, 'LEDGER_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     commandRetryMs: integer(env, 'LEDGER_COMMAND_RETRY_MS', 5_000, 0, 60_000),

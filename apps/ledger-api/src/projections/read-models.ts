@@ -40,7 +40,8 @@ export class ReadModels implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {
-    this.runners = new Map(allProjections.map((p) => [p.name, new ProjectionRunner(db, store, p)]));
+    const options = { lingerMs: config.projectionLingerMs };
+    this.runners = new Map(allProjections.map((p) => [p.name, new ProjectionRunner(db, store, p, options)]));
   }
 
   async onApplicationBootstrap(): Promise<void> {
