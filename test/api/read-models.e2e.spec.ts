@@ -257,7 +257,7 @@ describe.each(backends)('read models over HTTP (%s)', (backend) => {
       { name: 'content', version: 1, checkpoint: head, lag: 0, ...exact },
       { name: 'campaign-view', version: 2, checkpoint: head, lag: 0, ...exact },
       { name: 'alignment-facts', version: 1, checkpoint: head, lag: 0, ...exact },
-      { name: 'scorecard-facts', version: 3, checkpoint: head, lag: 0, ...exact },
+      { name: 'scorecard-facts', version: 4, checkpoint: head, lag: 0, ...exact },
       { name: 'team-members', version: 1, checkpoint: head, lag: 0, ...exact },
       { name: 'merkle-tree', version: 1, checkpoint: head, lag: 0, ...exact },
       { name: 'stream-index', version: 1, checkpoint: head, lag: 0, ...exact },

@@ -1,6 +1,8 @@
 import type { Projection } from '../runner/projection.js';
 import { insertRows } from '../shared/insert-rows.js';
 import { rowOf } from './scorecard-fact.js';
+import { type CountedFact, DAILY_TABLE, addToDailyRollups, createDailyTable } from './scorecard-daily.js';
+import { isGroupedKind } from './sections/fact-counts.js';
 import { scorecardEventTypes, scorecardFactsOf } from './scorecard-facts-of.js';
 
 const COLUMNS = [
@@ -23,11 +25,12 @@ const COLUMNS = [
  * grouped scan of a period answers most of the card. Version 2: one meaning
  * per column (a launch's roster size and a goal's currency had borrowed others).
  * Version 3: action items keep their owner and description, blame flags what they are about.
+ * Version 4: daily rollups of the counted kinds (scorecard-daily.ts), for as-of cards at scale.
  */
 export const scorecardFactsProjection: Projection = {
   name: 'scorecard-facts',
-  version: 3,
-  tables: ['rm_scorecard_facts'],
+  version: 4,
+  tables: ['rm_scorecard_facts', DAILY_TABLE],
   eventTypes: scorecardEventTypes,
 
   async createTables(db, t) {
@@ -52,12 +55,29 @@ export const scorecardFactsProjection: Projection = {
       `CREATE INDEX ON ${t('rm_scorecard_facts')} (kind, occurred_at) INCLUDE (recorded_at, code, flag, amount, roster_size)`,
     );
     await db.query(`CREATE INDEX ON ${t('rm_scorecard_facts')} (kind, subject)`);
+    // The facts recorded on an as-of instant's own day, which its rollups do not hold yet.
+    await db.query(`CREATE INDEX ON ${t('rm_scorecard_facts')} (recorded_at)`);
+    await createDailyTable(db, t);
   },
 
   async apply(tx, events, t) {
+    const counted: CountedFact[] = [];
     const rows = events.flatMap((recorded) =>
       scorecardFactsOf(recorded).map((fact) => {
         const row = rowOf(fact);
+        const { recordedAt } = recorded.metadata;
+        if (isGroupedKind(fact.kind)) {
+          const { code, flag, amount, roster_size: rosterSize } = row;
+          counted.push({
+            kind: fact.kind,
+            code,
+            flag,
+            occurredAt: fact.occurredAt,
+            recordedAt,
+            amount,
+            rosterSize,
+          });
+        }
         return [
           recorded.globalPosition,
           fact.kind,
@@ -75,5 +95,6 @@ export const scorecardFactsProjection: Projection = {
       }),
     );
     await insertRows(tx, t('rm_scorecard_facts'), COLUMNS, rows);
+    await addToDailyRollups(tx, t, counted);
   },
 };

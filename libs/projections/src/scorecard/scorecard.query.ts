@@ -33,6 +33,14 @@ export const readScorecard = async (
   const bounds: ScorecardScope['bounds'] = [period.start, period.end, known];
   const [counts, goal] = await Promise.all([FactCounts.of(db, bounds), readGoal(db, period, known)]);
   const scope: ScorecardScope = { db, period, t, known, bounds, counts, goal, currency };
+  // Independent statements: on a PostgreSQL pool they run side by side (PGlite queues them on its one connection).
+  const [leads, campaigns, objections, huddles, actionItems] = await Promise.all([
+    readLeads(scope),
+    readCampaigns(scope),
+    readObjections(scope),
+    readHuddles(scope),
+    readActionItems(scope),
+  ]);
   return {
     period: period.text,
     from: period.start,
@@ -41,11 +49,11 @@ export const readScorecard = async (
     goal,
     revenue: readRevenue(scope),
     deals: readDeals(scope),
-    leads: await readLeads(scope),
-    campaigns: await readCampaigns(scope),
-    objections: await readObjections(scope),
-    huddles: await readHuddles(scope),
-    actionItems: await readActionItems(scope),
+    leads,
+    campaigns,
+    objections,
+    huddles,
+    actionItems,
     celebrations: readCelebrations(scope),
     blame: readBlame(scope),
   };

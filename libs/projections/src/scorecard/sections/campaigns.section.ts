@@ -24,7 +24,8 @@ export const readCampaigns = async ({
   t,
 }: ScorecardScope): Promise<Scorecard['campaigns']> => {
   const [{ n: acknowledgingReps }] = await db.query<{ n: string }>(
-    `SELECT count(DISTINCT (a.subject, a.person_id)) AS n ${ACKNOWLEDGEMENTS}`,
+    // DISTINCT over two columns hashes them; count(DISTINCT (row)) sorted whole records, a third of the time.
+    `SELECT count(*) AS n FROM (SELECT DISTINCT a.subject, a.person_id ${ACKNOWLEDGEMENTS}) acknowledging`,
     [...bounds, t.toISOString()],
   );
   const launched = counts.count('campaign-launched');

@@ -1,5 +1,5 @@
 import type { SqlQueryable } from '#event-store';
-import { inPeriod } from './period-sql.js';
+import { COUNTED_FACTS } from '../scorecard-daily.js';
 
 /** The kinds counted by one grouped scan of the period; the others have readers of their own. */
 const GROUPED_KINDS = [
@@ -18,6 +18,11 @@ const GROUPED_KINDS = [
 
 type GroupedKind = (typeof GROUPED_KINDS)[number];
 
+export const isGroupedKind = (kind: string): kind is GroupedKind =>
+  (GROUPED_KINDS as readonly string[]).includes(kind);
+
+const isMidnight = (instant: string) => new Date(instant).getTime() % 86_400_000 === 0;
+
 interface Group {
   kind: GroupedKind;
   code: string | null;
@@ -34,15 +39,17 @@ interface Tally {
   rosterSize: number;
 }
 
-/** The period's facts grouped by kind, code and flag, from one index range scan. */
+/** The period's facts grouped by kind, code and flag, from the daily rollups and the facts of T's own day. */
 export class FactCounts {
   private constructor(private readonly groups: readonly Group[]) {}
 
-  static async of(db: SqlQueryable, bounds: readonly string[]): Promise<FactCounts> {
+  /** `bounds`: a period of whole UTC days, as every reporting period is, and the knowledge bound. */
+  static async of(db: SqlQueryable, bounds: readonly [string, string, string]): Promise<FactCounts> {
+    if (!bounds.slice(0, 2).every(isMidnight))
+      throw new Error(`not a period of whole days: ${bounds.join(' ')}`);
     const groups = await db.query<Group>(
-      `SELECT kind, code, flag, count(*) AS n, coalesce(sum(amount), 0) AS amount,
-         coalesce(sum(roster_size), 0) AS roster
-       FROM rm_scorecard_facts WHERE kind = ANY($4::text[]) AND ${inPeriod()} GROUP BY kind, code, flag`,
+      `SELECT kind, code, flag, sum(n) AS n, sum(amount) AS amount, sum(roster) AS roster
+       FROM (${COUNTED_FACTS}) f GROUP BY kind, code, flag`,
       [...bounds, GROUPED_KINDS],
     );
     return new FactCounts(groups);
