@@ -10,13 +10,16 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import type { SqlDatabase } from '#event-store';
 import { formatApiKey, newApiKeyToken } from '#access';
 import { createApp } from '../../apps/ledger-api/src/app.factory.js';
 import { loadConfig } from '../../apps/ledger-api/src/config/ledger-config.js';
 import { type BenchBackend, backendMakers } from './backends.js';
 import { type BenchRow, compared, latencies, runIfMain } from './bench-table.js';
-import { drive } from './drive.js';
+import type { drive } from './drive.js';
+import { logObjectionBody } from './payload.js';
+import type { LoadJob } from './http-load.worker.js';
 import { type BatchFigure, batchRate } from './http-batch.js';
 import { rawBatchInsertRate, rawInsertRate } from './raw-rates.js';
 
@@ -46,16 +49,18 @@ const VARIANTS: { label: string; env: Record<string, string> }[] = [
 /** The benchmark's own admin key, as a deployment would create its first one. */
 const ADMIN_KEY = formatApiKey(newApiKeyToken());
 const JSON_WITH_KEY = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_KEY}` };
-const heard = (i: number) => ({ category: 'price', text: `heard on call ${i}`, heardBy: 'person-sam' });
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: JSON_WITH_KEY, body: JSON.stringify(body) });
 
+/** LogObjection commands at `concurrency`, sent from a worker thread (http-load.worker.ts). */
 const httpRate = (baseUrl: string, o: AppendHttpOptions, concurrency: number, run: string) =>
-  drive(o.commands, concurrency, async (i) => {
-    const response = await post(`${baseUrl}/v1/objections/${run}-${i}/log`, heard(i));
-    if (response.status !== 201) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-    await response.arrayBuffer();
+  new Promise<Awaited<ReturnType<typeof drive>>>((resolve, reject) => {
+    const job: LoadJob = { baseUrl, headers: JSON_WITH_KEY, commands: o.commands, concurrency, run };
+    const worker = new Worker(new URL('./http-load.worker.js', import.meta.url), { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the load worker exited with code ${code}`)));
   });
 
 /** The service on `db` and the rep LogObjection checks (no rate limit: this measures the write path). */
@@ -106,7 +111,7 @@ const measureVariant = async (
     rows.push({ ...compared(figure, `raw INSERT/tx c${c}`, raw.single.get(c)!), note });
   }
   raw.batched ??= await rawBatchInsertRate(db, Math.max(1, Math.round((o.batches * o.batchSize) / 100)), 100);
-  const batch = await batchRate(baseUrl, JSON_WITH_KEY, o, run, heard);
+  const batch = await batchRate(baseUrl, JSON_WITH_KEY, o, run, logObjectionBody);
   const figure = row(`HTTP commands:batch x ${o.batchSize}, ${variant.label}`, NaN, 'commands/s');
   return [...rows, batchRow(figure, batch, raw)];
 };

@@ -47,3 +47,10 @@ export const objectionAppend = (streamId: string, first: number, count = 1): App
   expectedState: anyState,
   command: { commandId: `${streamId}-${first}`, fingerprint: 'bench' },
 });
+
+/** The body of a LogObjection command, as the HTTP figures post it. */
+export const logObjectionBody = (i: number) => ({
+  category: 'price',
+  text: `heard on call ${i}`,
+  heardBy: 'person-sam',
+});
