@@ -35,15 +35,27 @@ export const readAlignmentHealth = async (
   const after = new Date(t.getTime() - 28 * DAY);
   const known = knownUpTo(asOf);
   const window: HealthWindow = { db, t, known, bounds: [after.toISOString(), t.toISOString(), known] };
+  // Independent statements: on a PostgreSQL pool they run side by side (PGlite queues them on its one connection).
+  const signs = [
+    salesBlindsided,
+    strategyNotShared,
+    objectionsUnheard,
+    noSharedCelebration,
+    blameGame,
+    huddleCadence,
+  ];
+  const [blindsided, notShared, unheard, noCelebration, blame, cadence] = await Promise.all(
+    signs.map((sign) => sign(window)),
+  );
   return {
     at: t.toISOString(),
     window: { after: after.toISOString(), upTo: t.toISOString() },
-    salesBlindsided: await salesBlindsided(window),
-    strategyNotShared: await strategyNotShared(window),
-    objectionsUnheard: await objectionsUnheard(window),
-    noSharedCelebration: await noSharedCelebration(window),
-    blameGame: await blameGame(window),
-    huddleCadence: await huddleCadence(window),
+    salesBlindsided: blindsided,
+    strategyNotShared: notShared,
+    objectionsUnheard: unheard,
+    noSharedCelebration: noCelebration,
+    blameGame: blame,
+    huddleCadence: cadence,
   };
 };
 
