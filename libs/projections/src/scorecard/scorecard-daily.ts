@@ -6,7 +6,7 @@ import { insertRows } from '../shared/insert-rows.js';
  * Daily rollups of the facts one grouped scan counts (sections/fact-counts.ts):
  * how many facts of a kind, code and flag happened on a day (business time,
  * UTC) and were recorded on a day (knowledge time, UTC), with their money and
- * head counts summed. Facts are never changed or removed, so a rollup only grows.
+ * head counts summed. Facts are never removed nor their counted columns changed, so a rollup only grows.
  * A period's counts as known at T are the rollups of the days recorded before
  * T's day, plus the facts themselves recorded on T's day up to T: exact at any
  * instant, and a quarter reads a few thousand rollups instead of every fact.

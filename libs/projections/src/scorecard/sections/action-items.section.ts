@@ -1,17 +1,20 @@
 import type { Scorecard } from '../scorecard.js';
+import { earliestAnswer } from '../first-answers.js';
 import { inPeriod } from './period-sql.js';
 import type { ScorecardScope } from './scorecard-scope.js';
 
 /**
  * Overdue: opened in the period, due before T ($4), and not completed by T as
- * known at asOf. `i` names the opening fact.
+ * known at asOf: its earliest completion known then is none, or after T. `i` names the opening fact.
  */
 export const OVERDUE_ITEMS = `FROM rm_scorecard_facts i
      WHERE i.kind = 'action-item-opened' AND i.due_at <= $4::timestamptz
        AND ${inPeriod('i.')}
-       AND NOT EXISTS (SELECT 1 FROM rm_scorecard_facts c
-         WHERE c.kind = 'action-item-completed' AND c.subject = i.subject
-           AND c.occurred_at <= $4::timestamptz AND c.recorded_at <= $3::timestamptz)`;
+       AND coalesce(${earliestAnswer(
+         'i',
+         `SELECT min(c.occurred_at) FROM rm_scorecard_facts c
+          WHERE c.kind = 'action-item-completed' AND c.subject = i.subject AND c.recorded_at <= $3::timestamptz`,
+       )} > $4::timestamptz, true)`;
 
 export const readActionItems = async ({
   db,
