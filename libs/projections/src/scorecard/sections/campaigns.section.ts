@@ -24,7 +24,7 @@ export const readCampaigns = async ({
   t,
 }: ScorecardScope): Promise<Scorecard['campaigns']> => {
   const [{ n: acknowledgingReps }] = await db.query<{ n: string }>(
-    // DISTINCT over two columns hashes them; count(DISTINCT (row)) sorted whole records, a third of the time.
+    // DISTINCT over the two columns may hash them; count(DISTINCT (row)) always sorts whole records.
     `SELECT count(*) AS n FROM (SELECT DISTINCT a.subject, a.person_id ${ACKNOWLEDGEMENTS}) acknowledging`,
     [...bounds, t.toISOString()],
   );
