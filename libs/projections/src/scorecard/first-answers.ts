@@ -8,10 +8,10 @@ import type { TableName } from '../runner/projection.js';
  * the earliest known then too (any other is no earlier); one recorded after K leaves the question to the
  * facts themselves. So the card reads most answers from the opening's own row instead of a look-up each.
  */
-const ANSWERED_BY = [
-  ['lead-handed-off', 'lead-followed-up'],
-  ['action-item-opened', 'action-item-completed'],
-] as const;
+const ANSWERED_BY = {
+  'lead-handed-off': 'lead-followed-up',
+  'action-item-opened': 'action-item-completed',
+} as const;
 
 /** Sets the earliest answer on the openings of the subjects a batch opened or answered. */
 export const noteFirstAnswers = async (
@@ -20,7 +20,7 @@ export const noteFirstAnswers = async (
   facts: readonly { kind: string; subject: string }[],
 ): Promise<void> => {
   const table = t('rm_scorecard_facts');
-  for (const [opening, answer] of ANSWERED_BY) {
+  for (const [opening, answer] of Object.entries(ANSWERED_BY)) {
     const subjects = [
       ...new Set(facts.filter((f) => f.kind === opening || f.kind === answer).map((f) => f.subject)),
     ];
@@ -37,10 +37,12 @@ export const noteFirstAnswers = async (
 };
 
 /**
- * Opening `o`'s earliest answer by business time as known at $3: from its row when that answer was known by
- * then, else from the answers themselves (`answers`: a subquery over `a`, the answers of `o.subject` recorded by $3).
+ * The earliest answer by business time, as known at $3, of `o`, a row of kind `opening`: from the row when
+ * that answer was known by then, else from the answers of its subject recorded by $3.
  */
-export const earliestAnswer = (o: string, answers: string): string =>
+export const earliestAnswer = (o: string, opening: keyof typeof ANSWERED_BY): string =>
   `CASE WHEN ${o}.answered_at IS NULL THEN NULL
         WHEN ${o}.answer_recorded_at <= $3::timestamptz THEN ${o}.answered_at
-        ELSE (${answers}) END`;
+        ELSE (SELECT min(a.occurred_at) FROM rm_scorecard_facts a
+              WHERE a.kind = '${ANSWERED_BY[opening]}' AND a.subject = ${o}.subject AND a.recorded_at <= $3::timestamptz)
+   END`;

@@ -10,11 +10,7 @@ import type { ScorecardScope } from './scorecard-scope.js';
 export const OVERDUE_ITEMS = `FROM rm_scorecard_facts i
      WHERE i.kind = 'action-item-opened' AND i.due_at <= $4::timestamptz
        AND ${inPeriod('i.')}
-       AND coalesce(${earliestAnswer(
-         'i',
-         `SELECT min(c.occurred_at) FROM rm_scorecard_facts c
-          WHERE c.kind = 'action-item-completed' AND c.subject = i.subject AND c.recorded_at <= $3::timestamptz`,
-       )} > $4::timestamptz, true)`;
+       AND coalesce(${earliestAnswer('i', 'action-item-opened')} > $4::timestamptz, true)`;
 
 export const readActionItems = async ({
   db,

@@ -27,11 +27,7 @@ export const readHandoffs = async (
     first_follow_up_at: Date | null;
   }>(
     `SELECT h.position, h.subject, h.occurred_at AS handed_off_at, h.recorded_at,
-       ${earliestAnswer(
-         'h',
-         `SELECT min(f.occurred_at) FROM rm_scorecard_facts f
-          WHERE f.kind = 'lead-followed-up' AND f.subject = h.subject AND f.recorded_at <= $3::timestamptz`,
-       )} AS first_follow_up_at
+       ${earliestAnswer('h', 'lead-handed-off')} AS first_follow_up_at
      FROM rm_scorecard_facts h WHERE h.kind = 'lead-handed-off' AND ${inPeriod('h.')}
      ORDER BY h.position, h.subject`,
     bounds,
