@@ -29,7 +29,6 @@ import {
  * an admin records a skip of it in the ledger (skips.ts), which every fold of
  * this version, rebuilds included, honours.
  */
-
 export class ProjectionRunner {
   private state: RunnerState = 'stopped';
   private error: string | null = null;
@@ -40,6 +39,8 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly lingerMs: number;
+  // The last linger's wait (0 after any other pause): it counts towards an idle wait that follows.
+  private lingered = 0;
   private readonly backoff: Backoff;
   private readonly fold: LiveFold;
 
@@ -144,8 +145,9 @@ export class ProjectionRunner {
     const moved = await this.step()
       .catch((error: unknown) => this.recover(error))
       .finally(() => (this.inFlight = false));
-    if (moved === 0) return this.idleMs;
-    return this.fold.reachedHead ? this.lingerMs : 0;
+    const pause = moved > 0 ? (this.fold.reachedHead ? this.lingerMs : 0) : this.idleMs - this.lingered;
+    this.lingered = moved > 0 ? pause : 0;
+    return pause;
   }
 
   /** After a batch failed: another runner moved the checkpoint (look again), or fold it event by event. */
@@ -159,10 +161,7 @@ export class ProjectionRunner {
     if (this.state !== 'stopped') this.state = state;
   }
 
-  /**
-   * Holds the background loop while `work` runs (a rebuild swapping tables),
-   * once no batch of this runner is in flight.
-   */
+  /** Holds the background loop while `work` runs (a rebuild swapping tables), once no batch is in flight. */
   async whilePaused<T>(work: () => Promise<T>): Promise<T> {
     let resume = () => undefined as void;
     this.paused = new Promise<void>((resolve) => (resume = resolve));
